@@ -71,6 +71,6 @@ export function randomFromSecret(secret: string, ...labels: string[]): Random {
   const digest = createHmac('sha256', secret).update(labels.join('\u0000')).digest();
   const state: number[] = [digest.readInt32LE(0), digest.readInt32LE(4), digest.readInt32LE(8), digest.readInt32LE(12)];
   // xoroshiro128+ must not start from the all-zero state.
-  if (state.every((word) => word === 0)) state[0] = 1;
+  if (state.every((word): boolean => word === 0)) state[0] = 1;
   return new Random(xoroshiro128plusFromState(state));
 }
