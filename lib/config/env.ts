@@ -10,6 +10,15 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: optionalString.pipe(
@@ -26,6 +35,8 @@ const envSchema = z.object({
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   HOLDOUT_JUDGE_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  // Time zone for dates shown on the site (an IANA name).
+  HOLDOUT_TIME_ZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'must be an IANA time zone name such as Asia/Shanghai or UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +70,15 @@ export function assertProductionSafe(env: Env): void {
     problems.push('HOLDOUT_DATASET_SECRET: required in production, because hidden tests are derived from it');
   }
   if (problems.length > 0) throw new EnvError(problems);
+}
+
+/**
+ * Password for the demo accounts: HOLDOUT_DEMO_PASSWORD, else the development default outside
+ * production. Production without the variable seeds no demo accounts.
+ */
+export function demoPassword(env: Env): string | undefined {
+  if (env.HOLDOUT_DEMO_PASSWORD) return env.HOLDOUT_DEMO_PASSWORD;
+  return env.NODE_ENV === 'production' ? undefined : DEMO_PASSWORD_DEFAULT;
 }
 
 let cached: Env | undefined;
