@@ -1,0 +1,81 @@
+import { judgeSubmission } from '../core/judge-submission';
+import { JudgeInternalError } from '../core/judge-error';
+import type { JudgeLogger, Sandbox } from '../core/judge-types';
+import type { Json, TaskDefinition } from '../tasks/types';
+import type { Database } from '../../lib/db/client';
+import { JUDGE_ATTEMPTS } from '../../lib/judge-queue/queue-config';
+import { abandonAttempt, failSubmission, finishAttempt, recordTest, recordTestsTotal, startAttempt } from './submission-store';
+
+export interface JudgeJobContext {
+  db: Database;
+  sandbox: Sandbox;
+  findTask: (slug: string) => TaskDefinition<Json> | undefined;
+  secret: string;
+  workerId: string;
+  log: JudgeLogger;
+  speedRepetitions?: number;
+}
+
+/** Thrown inside the progress callback when another attempt has taken the submission over. */
+class AttemptSupersededError extends Error {}
+
+/**
+ * Judges the submission of one job, recording each transition. Throws when the judge fails, so that
+ * pg-boss retries the job. Returns normally when the submission was judged, was judged already, or
+ * was taken over by a newer attempt.
+ */
+export async function runJudgeJob(context: JudgeJobContext, submissionId: string): Promise<void> {
+  const { db, workerId, log } = context;
+  const submission = await startAttempt(db, submissionId, workerId);
+  if (!submission) {
+    log.info({ submissionId, workerId }, 'submission missing or already judged; job skipped');
+    return;
+  }
+  const attempt = submission.attempts;
+
+  try {
+    const { judgeSlug, version } = submission.taskVersion;
+    const task = context.findTask(judgeSlug);
+    if (!task) throw new JudgeInternalError(`this judge has no task "${judgeSlug}"`);
+    if (task.version !== version) {
+      throw new JudgeInternalError(`the submission needs version ${version} of "${judgeSlug}", but this judge has version ${task.version}`);
+    }
+
+    const report = await judgeSubmission({
+      task,
+      code: submission.code,
+      language: submission.language,
+      secret: context.secret,
+      sandbox: context.sandbox,
+      speedRepetitions: context.speedRepetitions,
+      log,
+      onProgress: async (event) => {
+        let owned = true;
+        if (event.type === 'started') owned = await recordTestsTotal(db, submissionId, attempt, event.testsTotal);
+        if (event.type === 'test') owned = await recordTest(db, submissionId, attempt, event.test, event.testsDone);
+        if (!owned) throw new AttemptSupersededError();
+      },
+    });
+
+    const finished = await finishAttempt(db, submissionId, attempt, workerId, report);
+    log.info({ submissionId, verdict: report.verdict, cpuMs: report.candidateCpuMs, attempt, workerId, finished }, finished ? 'submission judged' : 'result discarded: a newer attempt owns the submission');
+  } catch (error) {
+    if (error instanceof AttemptSupersededError) {
+      log.warn({ submissionId, attempt, workerId }, 'judging stopped: a newer attempt owns the submission');
+      return;
+    }
+    const reason = error instanceof JudgeInternalError ? error.message : 'internal error in the judge';
+    log.error({ submissionId, attempt, workerId, err: error }, 'judging attempt failed');
+    await abandonAttempt(db, submissionId, attempt, workerId, reason).catch((writeError: unknown) => {
+      log.error({ submissionId, attempt, workerId, err: writeError }, 'recording the failed attempt failed');
+    });
+    throw error;
+  }
+}
+
+/** Ends a submission whose job ran out of attempts (it arrives on the dead-letter queue). */
+export async function runDeadLetterJob(context: JudgeJobContext, submissionId: string): Promise<void> {
+  const message = `The judge failed ${JUDGE_ATTEMPTS} times while judging this submission; this is not your fault. Please submit again later.`;
+  const written = await failSubmission(context.db, submissionId, context.workerId, message);
+  context.log.error({ submissionId, verdict: 'internal_error', workerId: context.workerId, written }, 'judging attempts used up');
+}

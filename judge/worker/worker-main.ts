@@ -1,0 +1,5 @@
+// Entry point of one judge worker process; judge/main.ts starts and restarts these.
+import { findTask } from '../tasks/registry';
+import { runWorkerProcess } from './run-worker-process';
+
+void runWorkerProcess({ findTask });

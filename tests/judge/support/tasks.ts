@@ -1,0 +1,24 @@
+import type { Json, TaskDefinition } from '../../../judge/tasks/types';
+import { createSumRowsTask, sumRowsTask } from './sum-rows';
+
+/**
+ * Test-only tasks by slug: sum-rows, a variant with generous limits for slow submissions, and one
+ * whose hidden-test generator always throws, which makes every judging attempt fail inside the judge.
+ */
+export const supportTasks: ReadonlyMap<string, TaskDefinition<Json>> = new Map([
+  ['sum-rows', sumRowsTask],
+  ['slow-sum-rows', createSumRowsTask({ slug: 'slow-sum-rows', limits: { cpuMsPerTest: 10_000, wallMsPerTest: 20_000, memoryMb: 64, sourceBytes: 16_384 } })],
+  [
+    'broken-sum-rows',
+    createSumRowsTask({
+      slug: 'broken-sum-rows',
+      hiddenTests: () => {
+        throw new Error('this generator fails on purpose');
+      },
+    }),
+  ],
+]);
+
+export function findSupportTask(slug: string): TaskDefinition<Json> | undefined {
+  return supportTasks.get(slug);
+}
