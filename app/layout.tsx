@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from 'next';
+import { cookies } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTimeZone, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
+import { parseTheme, THEME_COOKIE } from '@/lib/theme/theme-preference';
 import 'katex/dist/katex.min.css';
 import './globals.css';
 
@@ -17,9 +19,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const messages = await getMessages();
   const timeZone = await getTimeZone();
   const t = await getTranslations('footer');
+  // Without a remembered choice the stylesheet follows prefers-color-scheme.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
 
   return (
-    <html lang={locale}>
+    <html lang={locale} data-theme={theme ?? undefined}>
       <body>
         <NextIntlClientProvider locale={locale} messages={messages} timeZone={timeZone}>
           <SiteHeader />

@@ -13,8 +13,14 @@ function shifted(tag: HeadingTag) {
   };
 }
 
+function ScrollablePre({ node: _node, ...props }: ComponentPropsWithoutRef<'pre'> & { node?: unknown }) {
+  // Code blocks scroll sideways on narrow screens; focus lets a keyboard user scroll them.
+  return <pre tabIndex={0} {...props} />;
+}
+
 // The page already has its own h1, so a statement's "# Title" renders one level lower.
-const HEADINGS_ONE_LEVEL_DOWN: Components = {
+const COMPONENTS: Components = {
+  pre: ScrollablePre,
   h1: shifted('h2'),
   h2: shifted('h3'),
   h3: shifted('h4'),
@@ -30,7 +36,7 @@ const HEADINGS_ONE_LEVEL_DOWN: Components = {
 export function Markdown({ source }: { source: string }) {
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm, remarkMath]} rehypePlugins={[rehypeKatex]} components={HEADINGS_ONE_LEVEL_DOWN}>
+      <ReactMarkdown remarkPlugins={[remarkGfm, remarkMath]} rehypePlugins={[rehypeKatex]} components={COMPONENTS}>
         {source}
       </ReactMarkdown>
     </div>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { currentUser, isReviewer } from '@/lib/auth/require-user';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
+import { ThemeToggle } from './theme-toggle';
 
 export async function SiteHeader() {
   const user = await currentUser();
@@ -20,10 +21,12 @@ export async function SiteHeader() {
       <nav aria-label={t('main')} className="site-nav">
         <Link href="/problems">{t('problems')}</Link>
         {user && <Link href="/submissions">{t('submissions')}</Link>}
+        {user && <Link href="/profile">{t('profile')}</Link>}
         {isReviewer(user) && <Link href="/review">{t('review')}</Link>}
         {user?.role === 'admin' && <Link href="/admin/users">{t('users')}</Link>}
       </nav>
       <div className="site-header-end">
+        <ThemeToggle />
         <LanguageSwitch />
         {user ? (
           <span className="account">

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { SubmissionSummary } from '@/lib/submissions/list-submissions';
+import { ScrollBox } from './scroll-box';
 import { VerdictBadge } from './verdict-badge';
 
 /** Renders a table of submissions, with their author for reviewers. */
@@ -10,7 +11,7 @@ export function SubmissionTable({ submissions, showAuthor }: { submissions: Subm
   const format = useFormatter();
 
   return (
-    <div className="table-scroll">
+    <ScrollBox label={t('tableLabel')}>
       <table className="table">
         <thead>
           <tr>
@@ -31,7 +32,11 @@ export function SubmissionTable({ submissions, showAuthor }: { submissions: Subm
                   {format.dateTime(submission.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
                 </Link>
               </td>
-              {showAuthor && <td>{submission.author ? `${submission.author.name} <${submission.author.email}>` : ''}</td>}
+              {showAuthor && (
+                <td>
+                  {submission.author && <Link href={`/profile/${submission.author.id}`}>{`${submission.author.name} <${submission.author.email}>`}</Link>}
+                </td>
+              )}
               <td>
                 <Link href={`/tasks/${submission.task.slug}`}>{submission.task.title}</Link>
                 {submission.task.part !== 'main' && <span className="muted"> · {parts(submission.task.part)}</span>}
@@ -46,6 +51,6 @@ export function SubmissionTable({ submissions, showAuthor }: { submissions: Subm
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

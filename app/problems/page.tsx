@@ -80,6 +80,12 @@ export default async function ProblemsPage({ searchParams }: Props) {
             </select>
           </label>
         )}
+        {user && (
+          <label className="checkbox filter-checkbox">
+            <input type="checkbox" name="bookmarked" value="1" defaultChecked={filters.bookmarked === true} />
+            {t('bookmarkedOnly')}
+          </label>
+        )}
         <div className="filter-actions">
           <button type="submit" className="button">
             {t('apply')}
@@ -105,6 +111,11 @@ export default async function ProblemsPage({ searchParams }: Props) {
                 <span className="chip">{topics(problem.topic)}</span>
                 <span className={`chip difficulty-${problem.difficulty}`}>{difficulty(problem.difficulty)}</span>
                 {problem.comingSoon && <span className="chip chip-muted">{t('comingSoon')}</span>}
+                {problem.bookmarked && (
+                  <span className="bookmark-mark">
+                    <span aria-hidden="true">★</span> {t('bookmarked')}
+                  </span>
+                )}
                 {problem.status && <span className={`status status-${problem.status}`}>{statuses(problem.status)}</span>}
               </span>
             </li>

@@ -4,8 +4,9 @@ import { AppError } from '../errors/app-error';
 import { rubricLength } from '../bank/problem-status';
 
 /**
- * Records which rubric key points the author ticked as covered by their answer. Only the answer's author
- * may do this; anyone else gets AppError('not_found'), as if the answer did not exist.
+ * Records which rubric key points the author ticked as covered by their answer, and when. The first
+ * self-check reveals the question's reference answer. Only the answer's author may do this; anyone
+ * else gets AppError('not_found'), as if the answer did not exist.
  */
 export async function saveSelfCheck(database: Database, user: SessionUser, input: { answerId: string; covered: unknown }): Promise<void> {
   const answer = await database.conceptAnswer.findFirst({
@@ -21,6 +22,6 @@ export async function saveSelfCheck(database: Database, user: SessionUser, input
 
   await database.conceptAnswer.update({
     where: { id: answer.id },
-    data: { coveredKeyPoints: [...new Set(covered as number[])].sort((a, b) => a - b) },
+    data: { coveredKeyPoints: [...new Set(covered as number[])].sort((a, b) => a - b), selfCheckedAt: new Date() },
   });
 }

@@ -19,9 +19,17 @@ export interface TaskPartView {
   functionName: string;
   /** Markdown with KaTeX math and GFM tables. */
   statement: string;
-  /** Code the editor opens with: the viewer's latest code for this part, else the starter code. */
+  /**
+   * Code the editor opens with: the viewer's saved draft for this part, else their latest
+   * submission, else the starter code.
+   */
   initialCode: string;
   initialLanguage: Language;
+  /** Source of initialCode. */
+  initialSource: 'draft' | 'submission' | 'starter';
+  /** When the viewer's draft was last saved (ISO 8601); null without a draft. */
+  draftSavedAt: string | null;
+  starterCode: string;
   limits: StoredTaskLimits;
   samples: SampleTest[];
 }
@@ -66,17 +74,27 @@ export async function getTaskPage(database: Database, viewer: SessionUser | null
   const newest = new Map<TaskPart, (typeof task.versions)[number]>();
   for (const version of task.versions) if (!newest.has(version.part)) newest.set(version.part, version);
 
+  const drafts = viewer
+    ? await database.draft.findMany({ where: { userId: viewer.id, taskId: task.id }, select: { part: true, code: true, language: true, updatedAt: true } })
+    : [];
+
   const parts: TaskPartView[] = [];
   for (const part of PART_ORDER) {
     const version = newest.get(part);
     if (!version) continue;
-    const latest = viewer
-      ? await database.submission.findFirst({
-          where: { userId: viewer.id, taskVersion: { taskId: task.id, part } },
-          orderBy: { createdAt: 'desc' },
-          select: { code: true, language: true },
-        })
-      : null;
+    const draft = drafts.find((candidate) => candidate.part === part);
+    const latest =
+      viewer && !draft
+        ? await database.submission.findFirst({
+            where: { userId: viewer.id, taskVersion: { taskId: task.id, part } },
+            orderBy: { createdAt: 'desc' },
+            select: { code: true, language: true },
+          })
+        : null;
+    const initial = draft ?? latest;
+    let initialSource: TaskPartView['initialSource'] = 'starter';
+    if (draft) initialSource = 'draft';
+    else if (latest) initialSource = 'submission';
     parts.push({
       taskVersionId: version.id,
       part,
@@ -84,8 +102,11 @@ export async function getTaskPage(database: Database, viewer: SessionUser | null
       judgeStatus: version.judgeStatus,
       functionName: version.functionName,
       statement: pickLocalized(locale, version.statementZh, version.statementEn),
-      initialCode: latest?.code ?? version.starterCode,
-      initialLanguage: latest?.language ?? 'typescript',
+      initialCode: initial?.code ?? version.starterCode,
+      initialLanguage: initial?.language ?? 'typescript',
+      initialSource,
+      draftSavedAt: draft?.updatedAt.toISOString() ?? null,
+      starterCode: version.starterCode,
       limits: readTaskLimits(version.limits),
       samples: readSamples(version.samples),
     });

@@ -18,14 +18,17 @@ export interface ProblemListItem {
   status: ProblemStatus | null;
   /** Coding tasks whose every part is still waiting for its judge. */
   comingSoon: boolean;
+  /** Whether the viewer bookmarked this concept question; always false for tasks and visitors. */
+  bookmarked: boolean;
 }
 
 function textMatch(fields: string[], q: string) {
   return fields.map((field) => ({ [field]: { contains: q, mode: 'insensitive' as const } }));
 }
 
-async function listQuestions(database: Database, filters: ProblemFilters) {
+async function listQuestions(database: Database, filters: ProblemFilters, viewer: SessionUser | null) {
   const where: Prisma.QuestionWhereInput = {
+    ...(filters.bookmarked && viewer ? { bookmarks: { some: { userId: viewer.id } } } : {}),
     ...(filters.topic ? { topic: filters.topic } : {}),
     ...(filters.difficulty ? { difficulty: filters.difficulty } : {}),
     ...(filters.q
@@ -79,16 +82,19 @@ export async function listProblems(
   locale: AppLocale,
 ): Promise<ProblemListItem[]> {
   const wantConcept = filters.kind !== 'coding';
-  const wantCoding = filters.kind !== 'concept';
-  // A visitor has no progress, so a status filter matches nothing for them.
-  if (filters.status && !viewer) return [];
+  // Only questions can be bookmarked, so the bookmark filter leaves the tasks out.
+  const wantCoding = filters.kind !== 'concept' && !filters.bookmarked;
+  // A visitor has no progress and no bookmarks, so those filters match nothing for them.
+  if ((filters.status || filters.bookmarked) && !viewer) return [];
 
-  const [questions, tasks, answered, submitted] = await Promise.all([
-    wantConcept ? listQuestions(database, filters) : [],
+  const [questions, tasks, answered, submitted, bookmarks] = await Promise.all([
+    wantConcept ? listQuestions(database, filters, viewer) : [],
     wantCoding ? listTasks(database, filters) : [],
     viewer && wantConcept ? questionStatuses(database, viewer.id) : new Map<string, ProblemStatus>(),
     viewer && wantCoding ? taskStatuses(database, viewer.id) : new Map<string, ProblemStatus>(),
+    viewer && wantConcept ? database.bookmark.findMany({ where: { userId: viewer.id }, select: { questionId: true } }) : [],
   ]);
+  const bookmarked = new Set(bookmarks.map((bookmark) => bookmark.questionId));
 
   const items: ProblemListItem[] = [
     ...questions.map((question) => ({
@@ -101,6 +107,7 @@ export async function listProblems(
       position: question.position,
       status: viewer ? (answered.get(question.id) ?? 'new') : null,
       comingSoon: false,
+      bookmarked: bookmarked.has(question.id),
     })),
     ...tasks.map((task) => ({
       kind: 'coding' as const,
@@ -112,6 +119,7 @@ export async function listProblems(
       position: task.position,
       status: viewer ? (submitted.get(task.id) ?? 'new') : null,
       comingSoon: task.versions.length > 0 && task.versions.every((version) => version.judgeStatus === 'coming_soon'),
+      bookmarked: false,
     })),
   ];
 

@@ -8,6 +8,8 @@ export interface ProblemFilters {
   kind?: ProblemKind;
   difficulty?: (typeof DIFFICULTIES)[number];
   status?: ProblemStatus;
+  /** Only the viewer's bookmarked concept questions (coding tasks cannot be bookmarked). */
+  bookmarked?: boolean;
   q?: string;
 }
 
@@ -32,6 +34,7 @@ export function parseProblemFilters(params: SearchParams): ProblemFilters {
     kind: oneOf(PROBLEM_KINDS, first(params.kind)),
     difficulty: oneOf(DIFFICULTIES, first(params.difficulty)),
     status: oneOf(PROBLEM_STATUSES, first(params.status)),
+    bookmarked: first(params.bookmarked) === '1' ? true : undefined,
     q: q ? q : undefined,
   };
 }
@@ -39,7 +42,10 @@ export function parseProblemFilters(params: SearchParams): ProblemFilters {
 /** Writes filters back to a query string, leaving out empty ones. */
 export function problemFiltersToQuery(filters: ProblemFilters): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === true) params.set(key, '1');
+    else if (value) params.set(key, value);
+  }
   const query = params.toString();
   return query ? `?${query}` : '';
 }

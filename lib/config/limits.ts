@@ -25,3 +25,16 @@ export const SIGN_IN_PER_IP = { limit: 50, windowMs: 15 * MINUTE };
 export const SIGN_UP_PER_IP = { limit: 20, windowMs: 60 * MINUTE };
 /** Code submissions per user. */
 export const SUBMISSIONS_PER_USER = { limit: 30, windowMs: 10 * MINUTE };
+/** Custom runs (code and reference on the user's own input) per user. */
+export const CUSTOM_RUNS_PER_USER = { limit: 10, windowMs: MINUTE };
+/** Largest custom-run input, as UTF-8 bytes of its JSON text. */
+export const MAX_RUN_INPUT_BYTES = 256 * 1024;
+
+/**
+ * Largest editor draft stored on the server, in UTF-8 bytes. Larger than any task's source limit,
+ * so a candidate can paste and trim without losing the draft; only a submission must fit the task.
+ */
+export const MAX_DRAFT_BYTES = 256 * 1024;
+
+/** Maximum length of a private note on a concept question, in UTF-16 code units. */
+export const MAX_QUESTION_NOTE_CHARS = 10_000;

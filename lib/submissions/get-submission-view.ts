@@ -4,6 +4,8 @@ import type { Database } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { Language, SubmissionStatus, TaskPart, Verdict } from '../generated/prisma/enums';
 import { pickLocalized, type AppLocale } from '../i18n/locales';
+import { buildResultVisuals, type ResultVisuals } from '../results/build-result-visuals';
+import { readTrainingResult, type TrainingResult } from '../results/read-training-result';
 import { speedBand, type SpeedBand } from './speed-band';
 import { speedHistogram, type HistogramBin } from './speed-histogram';
 
@@ -15,8 +17,8 @@ export interface TestView {
   cpuMs: number | null;
   /** Checker message; null for hidden tests. */
   message: string | null;
-  /** Sample tests only: the call's arguments, the expected output and the candidate's output. */
-  detail: { args: unknown; expected: unknown; actual: unknown } | null;
+  /** Sample tests only: the call's arguments, the expected output, the candidate's output and console lines. */
+  detail: { args: unknown; expected: unknown; actual: unknown; console: string[] } | null;
 }
 
 export interface SubmissionView {
@@ -27,6 +29,11 @@ export interface SubmissionView {
   message: string | null;
   testsDone: number;
   testsTotal: number | null;
+  /**
+   * Tests of a judged submission that did not run: judging stops at the first test that exceeds a
+   * time or memory limit (judge/core/judge-submission.ts), and they count as not passed.
+   */
+  testsNotRun: number;
   language: Language;
   code: string;
   createdAt: string;
@@ -37,12 +44,17 @@ export interface SubmissionView {
   speed: { candidateCpuMs: number; referenceCpuMs: number; ratio: number; band: SpeedBand } | null;
   /** Accepted submissions' speed ratios for this task version; present once judged. */
   histogram: HistogramBin[] | null;
+  /** Pictures drawn from the sample tests only (clusters, PCA, rules); null for other tasks. */
+  visuals: ResultVisuals | null;
+  /** Loss curves and metrics of a training part; null until the judge stores them. */
+  training: TrainingResult | null;
 }
 
 function sampleDetail(detail: unknown): TestView['detail'] {
   if (detail === null || typeof detail !== 'object') return null;
   const record = detail as Record<string, unknown>;
-  return { args: record.args ?? null, expected: record.expected ?? null, actual: record.actual ?? null };
+  const consoleLines = Array.isArray(record.console) ? record.console.filter((line): line is string => typeof line === 'string') : [];
+  return { args: record.args ?? null, expected: record.expected ?? null, actual: record.actual ?? null, console: consoleLines };
 }
 
 /**
@@ -55,7 +67,7 @@ export async function getSubmissionView(database: Database, viewer: SessionUser,
     where: { id },
     include: {
       user: { select: { id: true, name: true } },
-      taskVersion: { select: { id: true, part: true, version: true, task: { select: { slug: true, titleZh: true, titleEn: true } } } },
+      taskVersion: { select: { id: true, part: true, version: true, judgeSlug: true, task: { select: { slug: true, titleZh: true, titleEn: true } } } },
       tests: { orderBy: { index: 'asc' } },
     },
   });
@@ -83,6 +95,12 @@ export async function getSubmissionView(database: Database, viewer: SessionUser,
         }
       : null;
 
+  const visuals = buildResultVisuals(
+    submission.taskVersion.judgeSlug,
+    tests.filter((test) => !test.hidden && test.detail !== null),
+  );
+  const training = readTrainingResult(submission, locale);
+
   const histogram = submission.status === 'judged' ? await speedHistogram(database, submission.taskVersionId, submission.speedRatio) : null;
   const task = submission.taskVersion.task;
 
@@ -94,6 +112,7 @@ export async function getSubmissionView(database: Database, viewer: SessionUser,
     message: submission.message,
     testsDone: submission.testsDone,
     testsTotal: submission.testsTotal,
+    testsNotRun: submission.status === 'judged' ? Math.max(0, (submission.testsTotal ?? 0) - submission.tests.length) : 0,
     language: submission.language,
     code: submission.code,
     createdAt: submission.createdAt.toISOString(),
@@ -108,5 +127,7 @@ export async function getSubmissionView(database: Database, viewer: SessionUser,
     tests,
     speed,
     histogram,
+    visuals,
+    training,
   };
 }

@@ -14,7 +14,7 @@ export interface SubmissionSummary {
   speedRatio: number | null;
   language: Language;
   task: { slug: string; title: string; part: TaskPart };
-  author: { name: string; email: string } | null;
+  author: { id: string; name: string; email: string } | null;
 }
 
 export const SUBMISSION_PAGE_SIZE = 50;
@@ -64,7 +64,7 @@ export async function listSubmissionsForReview(database: Database, reviewer: Ses
   const rows = await database.submission.findMany({
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: SUBMISSION_PAGE_SIZE,
-    select: { ...summarySelect, user: { select: { name: true, email: true } } },
+    select: { ...summarySelect, user: { select: { id: true, name: true, email: true } } },
   });
   return rows.map((row) => ({
     id: row.id,

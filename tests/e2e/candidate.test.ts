@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase, type Database } from '../../lib/db/client';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { editorContent } from './support/editor';
 
 // One candidate's first visit, step by step; each test continues where the previous one ended.
 describe('new candidate', () => {
@@ -94,23 +95,39 @@ describe('new candidate', () => {
     await page.waitForURL('**/tasks/kmeans');
 
     await page.locator('.markdown .katex').first().waitFor();
-    expect(await page.locator('textarea[name="code"]').inputValue()).toContain('export function kmeans');
+    await editorContent(page).waitFor();
+    expect(await editorContent(page).textContent()).toContain('export function kmeans');
     expect(await page.locator('.sample').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Submit' }).count()).toBe(1);
     await screenshot(page, 'task-kmeans');
   });
 
-  it('shows a neural task as coming soon', async () => {
+  it('shows parts whose judge is not ready as coming soon', async () => {
     const { page } = session;
-    await page.goto('/tasks/lstm');
-    await page.locator('.notice', { hasText: 'coming soon' }).first().waitFor();
-    expect(await page.locator('.markdown').first().textContent()).toMatch(/LSTM/);
-    expect(await page.locator('form.code-form').count()).toBe(0);
+    const waiting = await database.task.findFirst({ where: { versions: { every: { judgeStatus: 'coming_soon' } } }, select: { slug: true } });
+    if (waiting) {
+      await page.goto(`/tasks/${waiting.slug}`);
+      await page.locator('.notice', { hasText: 'coming soon' }).first().waitFor();
+      expect(await page.locator('.code-workspace').count()).toBe(0);
+    }
+
+    // A task with a judged part and a waiting one opens on the judged part.
+    const mixed = await database.task.findFirst({
+      where: { AND: [{ versions: { some: { judgeStatus: 'ready' } } }, { versions: { some: { judgeStatus: 'coming_soon' } } }] },
+      select: { slug: true, versions: { where: { judgeStatus: 'coming_soon' }, select: { part: true } } },
+    });
+    if (mixed) {
+      await page.goto(`/tasks/${mixed.slug}`);
+      await editorContent(page).waitFor();
+      expect(await page.locator('.part-link[aria-current="page"]').count()).toBe(1);
+      await page.goto(`/tasks/${mixed.slug}?part=${mixed.versions[0].part}`);
+      await page.locator('.notice', { hasText: 'coming soon' }).first().waitFor();
+      expect(await page.locator('.code-workspace').count()).toBe(0);
+    }
 
     const missing = await page.goto('/tasks/no-such-task');
     expect(missing?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
-    await page.goBack();
     await page.goto('/tasks/kmeans');
   });
 
@@ -119,6 +136,7 @@ describe('new candidate', () => {
     await page.locator('a[href="/questions/kmeans-principles"]').click();
     await page.waitForURL('**/questions/kmeans-principles');
     expect(await page.locator('#reference-heading').count()).toBe(0);
+    expect(await page.locator('#self-check-heading').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Submit answer' }).click();
     await page.locator('.form-error', { hasText: 'The answer is empty.' }).waitFor();
@@ -127,10 +145,14 @@ describe('new candidate', () => {
     await page.locator('textarea[name="body"]').fill(answer);
     await page.getByRole('button', { name: 'Submit answer' }).click();
 
+    // The rubric comes first; the reference answer only after the self-check is saved.
+    await page.locator('#self-check-heading').waitFor();
+    expect(await page.locator('.self-check input[type="checkbox"]').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('#reference-heading').count()).toBe(0);
+    expect(await page.locator('.past-answers li').first().textContent()).toContain(answer);
+    await page.getByRole('button', { name: 'Save and show the reference answer' }).click();
     await page.locator('#reference-heading').waitFor();
     expect(await page.locator('.reveal .markdown').textContent()).toMatch(/centroid/i);
-    expect(await page.locator('.reveal input[type="checkbox"]').count()).toBeGreaterThanOrEqual(4);
-    expect(await page.locator('.past-answers li').first().textContent()).toContain(answer);
     await screenshot(page, 'question-kmeans');
   });
 

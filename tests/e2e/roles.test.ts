@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../../lib/auth/password';
 import { createDatabase, type Database } from '../../lib/db/client';
+import { seriousViolations } from './support/axe';
 import { openBrowser, screenshot, signIn, type BrowserSession } from './support/browser';
 
 const PASSWORD = 'role-test-password';
@@ -67,6 +68,36 @@ describe('interviewer and admin paths', () => {
       const api = await session.page.request.get(`/api/submissions/${submissionId}`);
       expect(api.status()).toBe(404);
       expect((await session.page.goto('/review'))?.status()).toBe(404);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('lets an interviewer read a candidate’s profile', async () => {
+    const candidate = await database.user.findUniqueOrThrow({ where: { email: 'candidate@holdout.test' } });
+    const session = await openBrowser(inject('e2eBaseUrl'));
+    try {
+      await signIn(session.page, reviewerEmail, PASSWORD);
+      await session.page.goto('/review');
+      await session.page.locator('td a[href^="/profile/"]', { hasText: 'candidate@holdout.test' }).first().click();
+      await session.page.waitForURL(/\/profile\/[a-z0-9]+$/);
+      expect(await session.page.locator('h1').textContent()).toContain(candidate.name);
+      expect(await session.page.locator('.profile .muted').first().textContent()).toMatch(/read-only|只读/);
+      expect(await session.page.locator('.stat-tile').count()).toBe(5);
+      expect(await seriousViolations(session.page)).toEqual([]);
+      await screenshot(session.page, 'interviewer-profile');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('hides a candidate’s profile from another candidate', async () => {
+    const candidate = await database.user.findUniqueOrThrow({ where: { email: 'candidate@holdout.test' } });
+    const session = await openBrowser(inject('e2eBaseUrl'));
+    try {
+      await signIn(session.page, otherEmail, PASSWORD);
+      expect((await session.page.goto(`/profile/${candidate.id}`))?.status()).toBe(404);
+      expect((await session.page.goto('/profile'))?.status()).toBe(200);
     } finally {
       await session.close();
     }

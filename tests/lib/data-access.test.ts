@@ -94,7 +94,8 @@ describe('data access between users', () => {
   it('hides another user’s answers on the question page', async () => {
     const page = await getQuestionPage(database.prisma, bob, questionSlug, 'en');
     expect(page.answers).toEqual([]);
-    expect(page.reveal).toBeNull();
+    expect(page.rubric).toBeNull();
+    expect(page.referenceAnswer).toBeNull();
     expect(JSON.stringify(page)).not.toContain(ALICE_ANSWER);
   });
 
@@ -150,7 +151,7 @@ describe('data access between users', () => {
       const hidden = view.tests.find((test) => test.hidden);
       expect(hidden).toMatchObject({ name: 'hidden-01', verdict: 'wrong_answer', cpuMs: 3.2, message: null, detail: null });
       const sample = view.tests.find((test) => !test.hidden);
-      expect(sample?.detail).toEqual({ args: [[[0, 0]], 1, 1], expected: { labels: [0] }, actual: { labels: [0] } });
+      expect(sample?.detail).toEqual({ args: [[[0, 0]], 1, 1], expected: { labels: [0] }, actual: { labels: [0] }, console: [] });
     }
   });
 });

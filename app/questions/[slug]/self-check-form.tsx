@@ -5,8 +5,24 @@ import { useState, useTransition, type FormEvent } from 'react';
 import { saveSelfCheckAction } from '@/app/actions/concept-answer';
 import type { ActionResult } from '@/lib/http/action-result';
 
-/** The rubric as checkboxes: the author ticks the key points their latest answer covers. */
-export function SelfCheckForm({ slug, answerId, rubric, covered }: { slug: string; answerId: string; rubric: string[]; covered: number[] }) {
+/**
+ * The rubric as checkboxes: the author ticks the key points their latest answer covers. Saving it
+ * the first time reveals the reference answer below.
+ */
+export function SelfCheckForm({
+  slug,
+  answerId,
+  rubric,
+  covered,
+  revealed,
+}: {
+  slug: string;
+  answerId: string;
+  rubric: string[];
+  covered: number[];
+  /** Whether the reference answer is shown already. */
+  revealed: boolean;
+}) {
   const t = useTranslations('question');
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -19,7 +35,7 @@ export function SelfCheckForm({ slug, answerId, rubric, covered }: { slug: strin
 
   return (
     <form onSubmit={onSubmit} className="form" key={answerId}>
-      <p className="hint">{t('selfCheckHint')}</p>
+      <p className="hint">{revealed ? t('selfCheckHint') : t('selfCheckFirst')}</p>
       <ol className="rubric">
         {rubric.map((point, index) => (
           <li key={point}>
@@ -41,7 +57,7 @@ export function SelfCheckForm({ slug, answerId, rubric, covered }: { slug: strin
         </p>
       )}
       <button type="submit" className="button button-secondary" disabled={pending}>
-        {t('saveSelfCheck')}
+        {revealed ? t('saveSelfCheck') : t('saveSelfCheckReveal')}
       </button>
     </form>
   );

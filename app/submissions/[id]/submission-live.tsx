@@ -3,9 +3,12 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { ScrollBox, ScrollPre } from '@/components/scroll-box';
 import { VerdictBadge } from '@/components/verdict-badge';
 import { formatJson } from '@/lib/submissions/format-json';
 import type { SubmissionView } from '@/lib/submissions/get-submission-view';
+import { LossCurves } from './loss-curves';
+import { ResultPictures } from './result-pictures';
 import { SpeedHistogram } from './speed-histogram';
 
 const POLL_INTERVAL_MS = 700;
@@ -55,6 +58,12 @@ export function SubmissionLive({ initial }: { initial: SubmissionView }) {
         {view.task.part !== 'main' && ` · ${parts(view.task.part)}`}
         {' · '}
         <Link href={view.author.isViewer ? '/submissions' : '/review'}>{t('allSubmissions')}</Link>
+        {view.author.isViewer && (
+          <>
+            {' · '}
+            <Link href={`/tasks/${view.task.slug}?tab=history${view.task.part === 'main' ? '' : `&part=${view.task.part}`}`}>{t('compareLink')}</Link>
+          </>
+        )}
       </p>
       <h1>{t('title')}</h1>
       <p className="muted">
@@ -75,7 +84,11 @@ export function SubmissionLive({ initial }: { initial: SubmissionView }) {
           </div>
         )}
         {pollError && <p className="form-error">{t('pollFailed')}</p>}
-        {view.message && <pre className="judge-message">{view.message}</pre>}
+        {view.message && (
+          <ScrollPre className="judge-message" label={t('message')}>
+            {view.message}
+          </ScrollPre>
+        )}
         {judged && view.verdict === 'internal_error' && <p className="notice">{t('internalError')}</p>}
       </section>
 
@@ -98,11 +111,20 @@ export function SubmissionLive({ initial }: { initial: SubmissionView }) {
         </section>
       )}
 
+      {view.training && (
+        <section className="card" aria-labelledby="training-heading">
+          <h2 id="training-heading">{t('trainingTitle')}</h2>
+          <LossCurves training={view.training} />
+        </section>
+      )}
+
+      {view.visuals && <ResultPictures visuals={view.visuals} />}
+
       {view.tests.length > 0 && (
         <section className="card">
           <h2>{t('testsTitle')}</h2>
-          <div className="table-scroll">
-            <table className="table">
+          <ScrollBox label={t('testsTitle')}>
+            <table className="table tests-table">
               <thead>
                 <tr>
                   <th scope="col">{t('test')}</th>
@@ -123,9 +145,19 @@ export function SubmissionLive({ initial }: { initial: SubmissionView }) {
                     <td>{cpu(test.cpuMs)}</td>
                   </tr>
                 ))}
+                {view.testsNotRun > 0 && (
+                  <tr className="tests-not-run">
+                    <td>{t('notRun', { count: view.testsNotRun })}</td>
+                    <td>
+                      <span className="verdict verdict-pending">{t('notRunVerdict')}</span>
+                    </td>
+                    <td>—</td>
+                  </tr>
+                )}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
+          {view.testsNotRun > 0 && <p className="hint">{t('notRunExplain')}</p>}
           {view.tests
             .filter((test) => test.detail)
             .map((test) => (
@@ -135,11 +167,17 @@ export function SubmissionLive({ initial }: { initial: SubmissionView }) {
                 </summary>
                 {test.message && <p className="judge-message">{test.message}</p>}
                 <h4>{t('arguments')}</h4>
-                <pre>{formatJson(test.detail?.args)}</pre>
+                <ScrollPre label={`${test.name}: ${t('arguments')}`}>{formatJson(test.detail?.args)}</ScrollPre>
                 <h4>{t('expected')}</h4>
-                <pre>{formatJson(test.detail?.expected)}</pre>
+                <ScrollPre label={`${test.name}: ${t('expected')}`}>{formatJson(test.detail?.expected)}</ScrollPre>
                 <h4>{t('actual')}</h4>
-                <pre>{formatJson(test.detail?.actual)}</pre>
+                <ScrollPre label={`${test.name}: ${t('actual')}`}>{formatJson(test.detail?.actual)}</ScrollPre>
+                {test.detail && test.detail.console.length > 0 && (
+                  <>
+                    <h4>{t('console')}</h4>
+                    <ScrollPre label={`${test.name}: ${t('console')}`}>{test.detail.console.join('\n')}</ScrollPre>
+                  </>
+                )}
               </details>
             ))}
         </section>
@@ -147,7 +185,9 @@ export function SubmissionLive({ initial }: { initial: SubmissionView }) {
 
       <section className="card">
         <h2>{t('code')}</h2>
-        <pre className="code-view">{view.code}</pre>
+        <ScrollPre className="code-view" label={t('code')}>
+          {view.code}
+        </ScrollPre>
       </section>
     </article>
   );

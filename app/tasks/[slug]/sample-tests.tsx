@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { ScrollPre } from '@/components/scroll-box';
 import type { SampleTest } from '@/lib/bank/get-task-page';
 import { formatJson } from '@/lib/submissions/format-json';
 
@@ -12,9 +13,9 @@ export function SampleTests({ samples }: { samples: SampleTest[] }) {
         <details key={sample.name} className="sample">
           <summary>{sample.name}</summary>
           <h4>{t('arguments')}</h4>
-          <pre>{formatJson(sample.args)}</pre>
+          <ScrollPre label={`${sample.name}: ${t('arguments')}`}>{formatJson(sample.args)}</ScrollPre>
           <h4>{t('expected')}</h4>
-          <pre>{formatJson(sample.expected)}</pre>
+          <ScrollPre label={`${sample.name}: ${t('expected')}`}>{formatJson(sample.expected)}</ScrollPre>
         </details>
       ))}
     </section>

@@ -26,7 +26,10 @@ export interface BrowserSession {
  * Starts Debian's Chromium with a fresh profile in a temporary folder, so that no cookie or cache
  * crosses scenarios. The profile is removed on close.
  */
-export async function openBrowser(baseURL: string, options: { width?: number; height?: number } = {}): Promise<BrowserSession> {
+export async function openBrowser(
+  baseURL: string,
+  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
+): Promise<BrowserSession> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'holdout-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -34,6 +37,7 @@ export async function openBrowser(baseURL: string, options: { width?: number; he
     headless: true,
     baseURL,
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.colorScheme ?? 'light',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);

@@ -25,25 +25,38 @@ describe('concept answers', () => {
     await database.drop();
   });
 
-  it('reveals the reference answer only after answering', async () => {
+  it('shows the rubric after answering and the reference after a self-check', async () => {
     const user = await createUser(database.prisma);
     const question = await createQuestion(database.prisma);
 
     const before = await getQuestionPage(database.prisma, user, question.slug, 'en');
-    expect(before.reveal).toBeNull();
+    expect(before.rubric).toBeNull();
+    expect(before.referenceAnswer).toBeNull();
     expect(JSON.stringify(before)).not.toContain('Reference answer');
+    expect(JSON.stringify(before)).not.toContain('Point one');
 
-    await submitConceptAnswer(database.prisma, user, { slug: question.slug, body: 'Assign points to the nearest centroid, then move centroids.' });
+    const answer = await submitConceptAnswer(database.prisma, user, { slug: question.slug, body: 'Assign points to the nearest centroid, then move centroids.' });
 
-    const after = await getQuestionPage(database.prisma, user, question.slug, 'en');
-    expect(after.reveal?.referenceAnswer).toBe('Reference answer');
-    expect(after.reveal?.rubric).toEqual(['Point one', 'Point two', 'Point three']);
+    const answered = await getQuestionPage(database.prisma, user, question.slug, 'en');
+    expect(answered.rubric).toEqual(['Point one', 'Point two', 'Point three']);
+    expect(answered.referenceAnswer).toBeNull();
+    expect(answered.answers[0].selfCheckedAt).toBeNull();
+    expect(JSON.stringify(answered)).not.toContain('Reference answer');
+
+    // Ticking no key point is a self-check too: the answer covered none of them.
+    await saveSelfCheck(database.prisma, user, { answerId: answer.id, covered: [] });
+
+    const checked = await getQuestionPage(database.prisma, user, question.slug, 'en');
+    expect(checked.referenceAnswer).toBe('Reference answer');
+    expect(checked.answers[0].selfCheckedAt).toBeInstanceOf(Date);
   });
 
   it('shows the reference answer to interviewers without answering', async () => {
     const interviewer = await createUser(database.prisma, { role: 'interviewer' });
     const question = await createQuestion(database.prisma);
-    expect((await getQuestionPage(database.prisma, interviewer, question.slug, 'zh-CN')).reveal?.referenceAnswer).toBe('参考答案');
+    const page = await getQuestionPage(database.prisma, interviewer, question.slug, 'zh-CN');
+    expect(page.referenceAnswer).toBe('参考答案');
+    expect(page.rubric).toEqual(['要点一', '要点二', '要点三']);
   });
 
   it('lists past answers newest first', async () => {
