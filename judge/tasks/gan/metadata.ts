@@ -1,40 +1,122 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TaskMetadata } from '../types';
+import type { Localized, TaskMetadata } from '../types';
 
-const starterCode = `// Judging of this task is coming soon: this signature is a draft and may change.
-// Part 1: the discriminator's and the generator's losses, computed from logits.
-// The generator loss is the non-saturating one, -log D(G(z)).
+function readStatements(part: 'scratch' | 'train'): Localized {
+  const read = (locale: string) => readFileSync(path.join(import.meta.dirname, part, `statement.${locale}.md`), 'utf8');
+  return { 'zh-CN': read('zh-CN'), en: read('en') };
+}
+
+const scratchStarterCode = `interface Dense {
+  kernel: number[][]; // [inputDim, units]
+  bias: number[]; // [units]
+}
+
+interface GanInput {
+  real: number[][]; // [nReal, dataDim]
+  noise: number[][]; // [nFake, latentDim]
+}
+
+interface GanWeights {
+  generator: Dense[]; // latentDim → … → dataDim, ReLU between layers, linear output
+  discriminator: Dense[]; // dataDim → … → 1, LeakyReLU between layers, the output is a logit
+}
+
+interface GanOptions {
+  leakyReluAlpha: number;
+  realLabel: number; // target of real samples in the discriminator's loss; 1 = no smoothing
+}
 
 export function ganLosses(
-  realLogits: number[],
-  fakeLogits: number[],
-): { discriminatorLoss: number; generatorLoss: number } {
-  // softplus(x) = log(1 + e^x). Write it so that it neither overflows nor loses precision.
-  // discriminatorLoss = mean softplus(-realLogits) + mean softplus(fakeLogits)
-  // generatorLoss = mean softplus(-fakeLogits)
-  return { discriminatorLoss: 0, generatorLoss: 0 };
+  input: GanInput,
+  weights: GanWeights,
+  options: GanOptions,
+): {
+  fake: number[][];
+  realLogits: number[];
+  fakeLogits: number[];
+  discriminatorLoss: number;
+  generatorLoss: number;
+} {
+  // Placeholder: everything zero. Replace it with the forward passes and the losses.
+  const dataDim = input.real[0].length;
+  return {
+    fake: input.noise.map(() => new Array(dataDim).fill(0)),
+    realLogits: input.real.map(() => 0),
+    fakeLogits: input.noise.map(() => 0),
+    discriminatorLoss: 0,
+    generatorLoss: 0,
+  };
 }
 `;
 
-export const metadata: TaskMetadata = {
-  slug: 'gan',
+const trainStarterCode = `// The global \`tf\` is TensorFlow.js (core and layers).
+declare const tf: any;
+
+interface TrainInput {
+  samples: number[][]; // [n, 2] points of the hidden 2-D distribution
+  latentDim: number; // columns of the noise that predict() receives
+}
+
+interface TrainBudget {
+  maxEpochs: number;
+  seed: number;
+}
+
+export async function train(trainInput: TrainInput, budget: TrainBudget) {
+  // Placeholder: a Gaussian with the data's mean and per-axis spread. Replace it with a GAN.
+  const n = trainInput.samples.length;
+  const mean = [0, 1].map((axis) => trainInput.samples.reduce((sum, point) => sum + point[axis], 0) / n);
+  const spread = [0, 1].map((axis) =>
+    Math.sqrt(trainInput.samples.reduce((sum, point) => sum + (point[axis] - mean[axis]) ** 2, 0) / n),
+  );
+  return {
+    predict(testInput: { noise: number[][] }): number[][] {
+      return testInput.noise.map((z) => [mean[0] + spread[0] * z[0], mean[1] + spread[1] * z[1]]);
+    },
+  };
+}
+`;
+
+const common = {
   taskSlug: 'gan',
-  part: 'main',
+  topic: 'generative-models',
+  tags: ['gan', 'adversarial-training', 'binary-cross-entropy', 'mode-collapse', 'tensorflow-js'],
+};
+
+export const scratchMetadata: TaskMetadata = {
+  ...common,
+  slug: 'gan-scratch',
+  part: 'scratch',
   version: 1,
   functionName: 'ganLosses',
-  topic: 'generative-models',
   difficulty: 'medium',
-  tags: ['gan', 'adversarial-training', 'binary-cross-entropy', 'tensorflow-js'],
   title: {
-    'zh-CN': '实现生成对抗网络（Generative Adversarial Network，GAN）',
-    en: 'Implement a generative adversarial network (GAN)',
+    'zh-CN': '实现生成对抗网络（Generative Adversarial Network，GAN）：从零实现前向传播与两个损失',
+    en: 'Implement a generative adversarial network (GAN): forward passes and both losses from scratch',
   },
-  statement: {
-    'zh-CN': readFileSync(path.join(import.meta.dirname, 'statement.zh-CN.md'), 'utf8'),
-    en: readFileSync(path.join(import.meta.dirname, 'statement.en.md'), 'utf8'),
-  },
-  starterCode,
+  statement: readStatements('scratch'),
+  starterCode: scratchStarterCode,
   limits: { cpuMsPerTest: 2000, wallMsPerTest: 5000, memoryMb: 128, sourceBytes: 65536 },
+  ready: true,
+};
+
+export const trainMetadata: TaskMetadata = {
+  ...common,
+  slug: 'gan-train',
+  part: 'train',
+  version: 1,
+  functionName: 'train',
+  difficulty: 'hard',
+  title: {
+    'zh-CN': '实现生成对抗网络（Generative Adversarial Network，GAN）：训练GAN拟合八个高斯组成的圆环',
+    en: 'Implement a generative adversarial network (GAN): train a GAN on a ring of eight Gaussians',
+  },
+  statement: readStatements('train'),
+  starterCode: trainStarterCode,
+  limits: { cpuMsPerTest: 30_000, wallMsPerTest: 60_000, memoryMb: 512, sourceBytes: 65536 },
+  // NOTE: the judge cannot run train() in the sandbox yet; this part opens once it can.
   ready: false,
 };
+
+export const metadata: TaskMetadata[] = [scratchMetadata, trainMetadata];
