@@ -4,12 +4,16 @@ import pino from 'pino';
 import { resolveDatasetSecret } from '../core/dataset-secret';
 import { judgeSubmission } from '../core/judge-submission';
 import type { JudgeProgress, JudgeReport } from '../core/judge-types';
-import type { Language } from '../sandbox/protocol';
+import { judgeTraining } from '../core/judge-training';
+import { isTrainingTask } from '../core/judged-task';
+import { ReferenceCache, referenceCacheDirectory } from '../core/reference-cache';
+import type { Language, TfBackendName } from '../sandbox/protocol';
 import { SandboxProcess } from '../sandbox/sandbox-process';
 import type { Json, TaskDefinition } from '../tasks/types';
 import { UsageError } from './cli-error';
 import { clip, formatMs, painter, table, type Style } from './format';
 import { parseArgs } from './parse-args';
+import { printTrainingSummary, toTrainingJson } from './training-output';
 
 const LANGUAGES: Record<string, Language> = { '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript' };
 
@@ -21,7 +25,8 @@ export interface JudgeJson {
   verdict: string;
   score: number | null;
   message: string | null;
-  tests: { name: string; hidden: boolean; verdict: string; cpuMs: number | null }[];
+  /** The tests that ran, then those that did not (verdict and cpuMs null) because an earlier test exceeded a limit. */
+  tests: { name: string; hidden: boolean; verdict: string | null; cpuMs: number | null }[];
   speed: { candidateCpuMs: number; referenceCpuMs: number; ratio: number; band: string } | null;
 }
 
@@ -31,20 +36,23 @@ export function toJudgeJson(slug: string, report: JudgeReport): JudgeJson {
     verdict: report.verdict,
     score: report.score,
     message: report.message,
-    tests: report.tests.map((test) => ({ name: test.name, hidden: test.hidden, verdict: test.verdict, cpuMs: test.cpuMs })),
+    tests: [
+      ...report.tests.map((test) => ({ name: test.name, hidden: test.hidden, verdict: test.verdict, cpuMs: test.cpuMs })),
+      ...report.notRun.map((test) => ({ name: test.name, hidden: test.hidden, verdict: null, cpuMs: null })),
+    ],
     speed: report.speed
       ? { candidateCpuMs: report.speed.candidateCpuMs, referenceCpuMs: report.speed.referenceCpuMs, ratio: report.speed.ratio, band: report.speed.band }
       : null,
   };
 }
 
-function verdictStyle(verdict: string): Style {
+export function verdictStyle(verdict: string): Style {
   if (verdict === 'accepted') return 'green';
   if (verdict === 'internal_error') return 'yellow';
   return 'red';
 }
 
-async function loadTask(slug: string): Promise<TaskDefinition<Json>> {
+export async function loadTask(slug: string): Promise<TaskDefinition<Json>> {
   const { findTask, taskRegistry } = await import('../tasks/registry');
   const task = findTask(slug);
   if (task) return task;
@@ -55,7 +63,7 @@ async function loadTask(slug: string): Promise<TaskDefinition<Json>> {
   throw new UsageError(`unknown task "${slug}"; judged tasks: ${[...taskRegistry.keys()].join(', ')} (see \`holdout tasks\`)`);
 }
 
-function languageOf(file: string, option: string | undefined): Language {
+export function languageOf(file: string, option: string | undefined): Language {
   if (option !== undefined) {
     if (option !== 'typescript' && option !== 'javascript') throw new UsageError(`--language must be typescript or javascript, not "${option}"`);
     return option;
@@ -81,6 +89,13 @@ function printReport(slug: string, report: JudgeReport): void {
     const [header, ...body] = table(['#', 'TEST', 'VERDICT', 'CPU MS', 'MESSAGE'], rows, [0, 3]);
     lines.push(`  ${paint('dim', header)}`);
     body.forEach((line, index) => lines.push(`  ${line.replace(report.tests[index].verdict, paint(verdictStyle(report.tests[index].verdict), report.tests[index].verdict))}`));
+  }
+  if (report.notRun.length > 0) {
+    const first = report.notRun[0];
+    const last = report.notRun[report.notRun.length - 1];
+    const names = first === last ? first.name : `${first.name} to ${last.name}`;
+    const count = `${report.notRun.length} test${report.notRun.length === 1 ? '' : 's'}`;
+    lines.push(`  ${paint('dim', `${names} (${count}): not run, because judging stops at the first test that exceeds a limit or finds no function`)}`);
   }
   if (report.speed) {
     const { ratio, band, candidateCpuMs, referenceCpuMs, tests, repetitions } = report.speed;
@@ -113,7 +128,16 @@ function progressPrinter(): (event: JudgeProgress) => void {
       process.stderr.write(`  [${event.testsDone}/${event.testsTotal}] ${test.name} ${paint(verdictStyle(test.verdict), test.verdict)} ${formatMs(test.cpuMs)} ms\n`);
     }
     if (event.type === 'speed') process.stderr.write(`grading speed: ${event.tests} timed tests, ${event.repetitions} runs each for your code and the reference…\n`);
+    if (event.type === 'phase' && event.phase === 'reference') process.stderr.write(`training the reference model on the ${event.dataset} dataset (not cached yet)…\n`);
+    if (event.type === 'phase' && event.phase === 'training') process.stderr.write(`training your model on the ${event.dataset} dataset…\n`);
   };
+}
+
+/** HOLDOUT_JUDGE_TF_BACKEND, as the worker reads it: the isolate's TensorFlow.js backend for training parts. */
+function tfBackendOption(): TfBackendName {
+  const value = process.env.HOLDOUT_JUDGE_TF_BACKEND?.trim() || 'wasm';
+  if (value !== 'wasm' && value !== 'cpu') throw new UsageError(`HOLDOUT_JUDGE_TF_BACKEND must be wasm or cpu, not "${value}"`);
+  return value;
 }
 
 /**
@@ -127,7 +151,9 @@ export async function judgeCommand(args: string[]): Promise<number> {
   const [slug, file] = parsed.positional;
   const json = parsed.flags.has('json');
 
-  const task = await loadTask(slug);
+  const { findTrainingTask } = await import('../tasks/training-registry');
+  const trainingTask = findTrainingTask(slug);
+  const task = trainingTask ?? (await loadTask(slug));
   const filePath = path.resolve(file);
   try {
     await access(filePath);
@@ -141,9 +167,15 @@ export async function judgeCommand(args: string[]): Promise<number> {
   const secret = resolveDatasetSecret(process.env, (message) => process.stderr.write(`warning: ${message}\n`));
   const sandbox = new SandboxProcess({ log });
   try {
-    const report = await judgeSubmission({ task, code, language, secret, sandbox, log, onProgress: json ? undefined : progressPrinter() });
-    if (json) process.stdout.write(`${JSON.stringify(toJudgeJson(slug, report))}\n`);
-    else printReport(slug, report);
+    const onProgress = json ? undefined : progressPrinter();
+    const report = isTrainingTask(task)
+      ? await judgeTraining({ task, code, language, secret, sandbox, log, onProgress, references: new ReferenceCache(referenceCacheDirectory(process.env.HOLDOUT_DATA_DIR), log), backend: tfBackendOption() })
+      : await judgeSubmission({ task, code, language, secret, sandbox, log, onProgress });
+    if (json) process.stdout.write(`${JSON.stringify({ ...toJudgeJson(slug, report), ...(report.training ? toTrainingJson(report.training) : {}) })}\n`);
+    else {
+      printReport(slug, report);
+      printTrainingSummary(report);
+    }
     return report.verdict === 'internal_error' ? 1 : 0;
   } finally {
     await sandbox.close();

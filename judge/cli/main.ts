@@ -3,12 +3,18 @@
 // failed, 2 when it was called wrongly.
 import { UsageError } from './cli-error';
 import { JUDGE_USAGE, judgeCommand } from './judge-command';
+import { RUN_USAGE, runCommand } from './run-command';
 import { tasksCommand } from './tasks-command';
 
 const USAGE = `Usage:
   ${JUDGE_USAGE}
       Judge a local solution with the same sandbox, hidden tests and speed grade as the site.
       --json      print one JSON object: task, verdict, score, message, tests, speed
+      --language  typescript or javascript when the file extension does not say
+  ${RUN_USAGE}
+      Run a local solution and the reference on your own arguments, and check the output.
+      --input     a JSON file with the array of arguments (or {"args": [...]}); - reads standard input
+      --json      print one JSON object: task, verdict, message, candidate, reference
       --language  typescript or javascript when the file extension does not say
   holdout tasks [--json]
       List the tasks, their parts and whether the judge grades them yet.
@@ -17,10 +23,9 @@ const USAGE = `Usage:
 
 Hidden tests come from HOLDOUT_DATASET_SECRET, or from the public development default when it is unset.`;
 
-// NOTE: `holdout run <slug> <file> --input <json>` (run candidate and reference on custom input) is
-// planned; it slots in here as one more command.
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   judge: judgeCommand,
+  run: runCommand,
   tasks: tasksCommand,
   help: async () => {
     process.stdout.write(`${USAGE}\n`);

@@ -7,7 +7,8 @@ type Status = 'ready' | 'coming soon' | 'not in this judge';
 async function judgedSlugs(): Promise<Set<string>> {
   try {
     const { taskRegistry } = await import('../tasks/registry');
-    return new Set(taskRegistry.keys());
+    const { trainingTaskRegistry } = await import('../tasks/training-registry');
+    return new Set([...taskRegistry.keys(), ...trainingTaskRegistry.keys()]);
   } catch (error) {
     process.stderr.write(`warning: the task registry failed to load, so no task is listed as judged: ${error instanceof Error ? error.message : String(error)}\n`);
     return new Set();

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { CompileOutcome, CompileRequest, Language, RunOutcome, RunRequest } from '../sandbox/protocol';
-import type { Json, TaskDefinition } from '../tasks/types';
+import type { CompileOutcome, CompileRequest, Language, RunOutcome, RunRequest, TfBackendName } from '../sandbox/protocol';
+import type { Json, Localized, TaskDefinition } from '../tasks/types';
 import type { SpeedBand } from './score';
 import type { Verdict } from './verdicts';
 
@@ -49,6 +49,43 @@ export interface SpeedReport {
   tests: number;
 }
 
+/** A test of the plan that was not run because an earlier test ended the judging (see judgeSubmission). */
+export interface NotRunTest {
+  index: number;
+  name: string;
+  hidden: boolean;
+}
+
+/** One dataset's metric values in a training part's report. */
+export interface DatasetMetrics {
+  /** The candidate's model; null when its run ended without usable predictions. */
+  candidate: number | null;
+  reference: number;
+  /** The task's trivial predictor. */
+  baseline: number;
+}
+
+/** What a training part adds to its report (judge/core/judge-training.ts). */
+export interface TrainingReport {
+  metricName: Localized;
+  higherIsBetter: boolean;
+  /** Null when the sample run did not happen (compile error). */
+  sample: DatasetMetrics | null;
+  /** Null when the hidden run did not happen. */
+  hidden: DatasetMetrics | null;
+  /** The grade's message on the hidden dataset in both languages; null when it was not graded. */
+  grade: Localized | null;
+  /**
+   * Loss after each epoch of the candidate's and the reference's model on the sample dataset (null
+   * entries were not finite numbers). A hidden run's loss history is a list of numbers that the
+   * candidate's code chooses, so it could carry hidden training data out; it never leaves the judge.
+   */
+  lossHistory: (number | null)[] | null;
+  referenceLossHistory: (number | null)[] | null;
+  /** The TensorFlow.js backend of the candidate's runs. */
+  backend: TfBackendName | null;
+}
+
 export interface JudgeReport {
   verdict: Verdict;
   /** 0–100 by the rule in judge/core/score.ts; null for internal_error. */
@@ -56,17 +93,26 @@ export interface JudgeReport {
   /** For the candidate: the compile error, or the first failing test's message. */
   message: string | null;
   testsTotal: number;
+  /** The tests that ran, in order. */
   tests: TestReport[];
+  /** The remaining tests of the plan, which count as not passed. */
+  notRun: NotRunTest[];
   speed: SpeedReport | null;
   /** The speed grade's sum when graded, otherwise the sum of the tests' CPU times. */
   candidateCpuMs: number | null;
   referenceCpuMs: number | null;
+  /** Training parts only. */
+  training?: TrainingReport;
 }
+
+/** A step of judging a training part, on the sample or the hidden dataset. */
+export type TrainingPhase = 'reference' | 'training' | 'evaluating';
 
 export type JudgeProgress =
   | { type: 'started'; testsTotal: number }
   | { type: 'test'; test: TestReport; testsDone: number; testsTotal: number }
-  | { type: 'speed'; tests: number; repetitions: number };
+  | { type: 'speed'; tests: number; repetitions: number }
+  | { type: 'phase'; phase: TrainingPhase; dataset: 'sample' | 'hidden' };
 
 export interface JudgeOptions {
   task: TaskDefinition<Json>;
@@ -77,12 +123,6 @@ export interface JudgeOptions {
   sandbox: Sandbox;
   /** Awaited after each step, so a caller that stores progress keeps the order. */
   onProgress?: (event: JudgeProgress) => void | Promise<void>;
-  /**
-   * Stops judging after the first test for which this returns true, and the verdict is then the
-   * worst of the tests run so far. The worker judges every test. The fixture tests use it to skip the
-   * remaining tests after a time limit, because each of them would cost the full limit again.
-   */
-  stopAfter?: (test: TestReport) => boolean;
   /** Runs per side and timed test for the speed grade (default 5); tests may lower it. */
   speedRepetitions?: number;
   log?: JudgeLogger;

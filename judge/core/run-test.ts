@@ -1,7 +1,7 @@
 import { HARNESS_CPU_MS } from '../sandbox/limits';
 import type { RunOutcome } from '../sandbox/protocol';
 import { decodeWire, encodeWire, toDisplayJson } from '../sandbox/wire-format';
-import type { Json, TaskDefinition, TestCase } from '../tasks/types';
+import type { Json, TaskDefinition } from '../tasks/types';
 import type { Sandbox, JudgeLogger, TestDetail, TestReport } from './judge-types';
 import type { TestPlan } from './test-plan';
 import { HIDDEN_TEST_MESSAGES, type Verdict } from './verdicts';
@@ -9,10 +9,18 @@ import { HIDDEN_TEST_MESSAGES, type Verdict } from './verdicts';
 /** Largest candidate output stored in a sample test's detail, as characters of JSON. */
 const DETAIL_OUTPUT_MAX_CHARS = 64 * 1024;
 
-interface Judgement {
+export interface Judgement {
   verdict: Verdict;
   message: string | null;
   actual: Json | null;
+}
+
+/** A call whose output is to be judged: its name for the log, its arguments and the expected output. */
+export interface JudgedCall {
+  name: string;
+  args: Json[];
+  /** Called only when the code returned a value, so that a lazily computed reference runs only then. */
+  expected: () => Json;
 }
 
 function limitMessage(outcome: Extract<RunOutcome, { kind: 'time_limit' | 'memory_limit' }>, task: TaskDefinition<Json>): string {
@@ -26,30 +34,31 @@ function limitMessage(outcome: Extract<RunOutcome, { kind: 'time_limit' | 'memor
 }
 
 /** Keeps a sample's actual output for display unless it is too large to store. */
-function displayableOutput(actual: Json): Json {
+export function displayableOutput(actual: Json): Json {
   const display = toDisplayJson(actual);
   const text = JSON.stringify(display);
   return text.length <= DETAIL_OUTPUT_MAX_CHARS ? display : `[output of ${text.length} characters, too large to show]`;
 }
 
-function judgeOutcome(outcome: RunOutcome, test: TestCase, index: number, task: TaskDefinition<Json>, plan: TestPlan, log: JudgeLogger): Judgement {
+/** Turns a run's outcome into a verdict; a returned value is checked by the task's checker. */
+export function judgeOutcome(outcome: RunOutcome, call: JudgedCall, task: TaskDefinition<Json>, log: JudgeLogger): Judgement {
   switch (outcome.kind) {
     case 'returned': {
       let actual: Json;
       try {
         actual = decodeWire(outcome.output);
       } catch (error) {
-        log.error({ task: task.slug, test: test.name, err: error }, 'the sandbox returned an output that does not decode');
+        log.error({ task: task.slug, test: call.name, err: error }, 'the sandbox returned an output that does not decode');
         return { verdict: 'internal_error', message: 'The judge could not read your output; this is not your fault.', actual: null };
       }
       try {
-        const expected = plan.expected(index);
-        const result = task.check(structuredClone(test.args), actual, expected);
+        const expected = call.expected();
+        const result = task.check(structuredClone(call.args), actual, expected);
         if (result.ok) return { verdict: 'accepted', message: result.message ?? null, actual };
         return { verdict: 'wrong_answer', message: result.message ?? 'The output is wrong.', actual };
       } catch (error) {
         // A checker must reject malformed output with a message, so a throw is the checker's fault.
-        log.error({ task: task.slug, test: test.name, err: error }, 'the reference or the checker threw');
+        log.error({ task: task.slug, test: call.name, err: error }, 'the reference or the checker threw');
         return { verdict: 'internal_error', message: 'The judge failed while checking your output; this is not your fault.', actual };
       }
     }
@@ -64,7 +73,7 @@ function judgeOutcome(outcome: RunOutcome, test: TestCase, index: number, task: 
     case 'memory_limit':
       return { verdict: 'memory_limit_exceeded', message: limitMessage(outcome, task), actual: null };
     case 'internal':
-      log.error({ task: task.slug, test: test.name, reason: outcome.message }, 'the sandbox failed internally');
+      log.error({ task: task.slug, test: call.name, reason: outcome.message }, 'the sandbox failed internally');
       return { verdict: 'internal_error', message: 'The judge failed on this test; this is not your fault.', actual: null };
   }
 }
@@ -91,7 +100,7 @@ export async function runTest(options: {
     limits: { cpuMs: task.limits.cpuMsPerTest, wallMs: task.limits.wallMsPerTest, memoryMb: task.limits.memoryMb },
     captureConsole: !test.hidden,
   });
-  const judgement = judgeOutcome(outcome, test, index, task, plan, log);
+  const judgement = judgeOutcome(outcome, { name: test.name, args: test.args, expected: () => plan.expected(index) }, task, log);
   const cpuMs = 'cpuMs' in outcome && outcome.cpuMs !== null ? Math.round(outcome.cpuMs * 1000) / 1000 : null;
 
   let detail: TestDetail | null = null;

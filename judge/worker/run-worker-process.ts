@@ -1,5 +1,6 @@
 import { logger } from '../../lib/log/logger';
 import { resolveDatasetSecret } from '../core/dataset-secret';
+import type { TrainingTaskDefinition } from '../tasks/training-types';
 import type { Json, TaskDefinition } from '../tasks/types';
 import { startJudgeWorker } from './start-worker';
 import { parseWorkerConfig } from './worker-config';
@@ -8,7 +9,11 @@ import { parseWorkerConfig } from './worker-config';
  * Runs one judge worker as this process's whole job: reads the environment, starts the worker, and
  * stops it on SIGTERM or SIGINT. Exits with code 1 when it cannot start.
  */
-export async function runWorkerProcess(options: { findTask: (slug: string) => TaskDefinition<Json> | undefined }): Promise<void> {
+export async function runWorkerProcess(options: {
+  findTask: (slug: string) => TaskDefinition<Json> | undefined;
+  findTrainingTask?: (slug: string) => TrainingTaskDefinition | undefined;
+  trainingTasks?: readonly TrainingTaskDefinition[];
+}): Promise<void> {
   let config;
   try {
     config = parseWorkerConfig();
@@ -21,7 +26,7 @@ export async function runWorkerProcess(options: { findTask: (slug: string) => Ta
 
   let worker;
   try {
-    worker = await startJudgeWorker({ ...config, findTask: options.findTask, secret, log });
+    worker = await startJudgeWorker({ ...config, ...options, secret, log });
   } catch (error) {
     log.fatal({ err: error }, 'judge worker failed to start');
     process.exit(1);

@@ -1,4 +1,4 @@
-import type { JudgeReport, TestReport } from '../core/judge-types';
+import type { DatasetMetrics, JudgeReport, TestReport, TrainingReport } from '../core/judge-types';
 import type { Database } from '../../lib/db/client';
 import { Prisma } from '../../lib/generated/prisma/client';
 
@@ -69,6 +69,51 @@ export async function recordTest(db: Database, submissionId: string, attempt: nu
 }
 
 /**
+ * Stores a step of judging a training part (e.g. training the reference model) as a running event.
+ * Returns false when the attempt no longer owns the submission.
+ */
+export async function recordPhase(db: Database, submissionId: string, attempt: number, workerId: string, detail: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const owned = await tx.submission.count({ where: { id: submissionId, status: 'running', attempts: attempt } });
+    if (owned !== 1) return false;
+    await tx.submissionEvent.create({ data: { submissionId, status: 'running', workerId, detail } });
+    return true;
+  });
+}
+
+function jsonNumber(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Builds the training columns of a submission. `metrics` holds the metric's name and direction, the
+ * candidate's, reference's and baseline's values on the hidden dataset at the top level and on the
+ * sample dataset under `sample`, the grade's message in both languages, and the backend. The loss
+ * curves are those of the sample run (see TrainingReport). Non-finite numbers are stored as null.
+ */
+function trainingColumns(training: TrainingReport | undefined) {
+  if (!training) return {};
+  const values = (metrics: DatasetMetrics | null) =>
+    metrics ? { candidate: jsonNumber(metrics.candidate), reference: jsonNumber(metrics.reference), baseline: jsonNumber(metrics.baseline) } : null;
+  const hidden = values(training.hidden);
+  const metrics = {
+    name: training.metricName,
+    higherIsBetter: training.higherIsBetter,
+    candidate: hidden?.candidate ?? null,
+    reference: hidden?.reference ?? null,
+    baseline: hidden?.baseline ?? null,
+    sample: values(training.sample),
+    grade: training.grade,
+    backend: training.backend,
+  };
+  return {
+    metrics: metrics as Prisma.InputJsonValue,
+    lossHistory: training.lossHistory ?? Prisma.DbNull,
+    referenceLossHistory: training.referenceLossHistory ?? Prisma.DbNull,
+  };
+}
+
+/**
  * Writes the final result and the judged event in one transaction, if this attempt still owns the
  * submission. Returns false otherwise, and then writes nothing.
  */
@@ -86,6 +131,7 @@ export async function finishAttempt(db: Database, submissionId: string, attempt:
         candidateCpuMs: report.candidateCpuMs,
         referenceCpuMs: report.referenceCpuMs,
         speedRatio: report.speed?.ratio ?? null,
+        ...trainingColumns(report.training),
         judgedAt: new Date(),
       },
     });

@@ -25,7 +25,8 @@ async function startSender(databaseUrl: string): Promise<PgBoss> {
   return boss;
 }
 
-function sender(databaseUrl: string): Promise<PgBoss> {
+/** Returns the process's sending pg-boss instance, starting it on first use. */
+export function queueSender(databaseUrl: string): Promise<PgBoss> {
   if (!globalForQueue.holdoutJudgeQueue) {
     const starting = startSender(databaseUrl);
     globalForQueue.holdoutJudgeQueue = starting;
@@ -44,7 +45,7 @@ function sender(databaseUrl: string): Promise<PgBoss> {
 export async function enqueueJudging(submissionId: string, options: { databaseUrl?: string } = {}): Promise<string> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set, so the judging queue cannot be reached.');
-  const boss = await sender(databaseUrl);
+  const boss = await queueSender(databaseUrl);
   const data: JudgeJobData = { submissionId };
   const jobId = await boss.send(JUDGE_QUEUE, data);
   if (!jobId) throw new Error(`pg-boss did not accept the judging job for submission ${submissionId}`);

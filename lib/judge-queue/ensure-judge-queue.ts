@@ -1,13 +1,13 @@
 import { PgBoss, type Queue } from 'pg-boss';
-import { JUDGE_DEAD_LETTER_QUEUE, JUDGE_DEAD_LETTER_QUEUE_OPTIONS, JUDGE_QUEUE, JUDGE_QUEUE_OPTIONS } from './queue-config';
+import { CUSTOM_RUN_QUEUE, CUSTOM_RUN_QUEUE_OPTIONS, JUDGE_DEAD_LETTER_QUEUE, JUDGE_DEAD_LETTER_QUEUE_OPTIONS, JUDGE_QUEUE, JUDGE_QUEUE_OPTIONS } from './queue-config';
 
 async function createOrUpdateQueue(boss: PgBoss, name: string, options: Omit<Queue, 'name'>): Promise<void> {
   if (await boss.getQueue(name)) {
     // Keeps an existing queue in step with the settings in queue-config.ts after an upgrade.
-    const { heartbeatSeconds, deadLetter, retryLimit, retryDelay, expireInSeconds, notify } = options;
+    const { heartbeatSeconds, deadLetter, retryLimit, retryDelay, expireInSeconds, retentionSeconds, deleteAfterSeconds, notify } = options;
     // pg-boss rejects a key that is present but undefined (the dead-letter queue has no deadLetter).
     const settings = Object.fromEntries(
-      Object.entries({ heartbeatSeconds, deadLetter, retryLimit, retryDelay, expireInSeconds, notify }).filter(([, value]) => value !== undefined),
+      Object.entries({ heartbeatSeconds, deadLetter, retryLimit, retryDelay, expireInSeconds, retentionSeconds, deleteAfterSeconds, notify }).filter(([, value]) => value !== undefined),
     );
     await boss.updateQueue(name, settings);
     return;
@@ -16,8 +16,9 @@ async function createOrUpdateQueue(boss: PgBoss, name: string, options: Omit<Que
 }
 
 /**
- * Installs or migrates pg-boss's schema in the database and creates the judging queues. The start
- * script calls it once before the web app and the judge start; it is safe to call again.
+ * Installs or migrates pg-boss's schema in the database and creates the judging and custom-run
+ * queues. The start script calls it once before the web app and the judge start; it is safe to
+ * call again.
  */
 export async function ensureJudgeQueue(databaseUrl: string): Promise<void> {
   const boss = new PgBoss({
@@ -35,6 +36,7 @@ export async function ensureJudgeQueue(databaseUrl: string): Promise<void> {
   try {
     await createOrUpdateQueue(boss, JUDGE_DEAD_LETTER_QUEUE, JUDGE_DEAD_LETTER_QUEUE_OPTIONS);
     await createOrUpdateQueue(boss, JUDGE_QUEUE, JUDGE_QUEUE_OPTIONS);
+    await createOrUpdateQueue(boss, CUSTOM_RUN_QUEUE, CUSTOM_RUN_QUEUE_OPTIONS);
   } finally {
     await boss.stop({ graceful: false });
   }

@@ -2,25 +2,42 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { judgeSubmission } from '../../judge/core/judge-submission';
-import type { TestReport } from '../../judge/core/judge-types';
+import { judgeTraining } from '../../judge/core/judge-training';
+import { isTrainingTask, type JudgedTask } from '../../judge/core/judged-task';
+import { ReferenceCache } from '../../judge/core/reference-cache';
 import { VERDICTS, type Verdict } from '../../judge/core/verdicts';
 import { SandboxProcess } from '../../judge/sandbox/sandbox-process';
+import type { TrainingTaskDefinition } from '../../judge/tasks/training-types';
 import type { Json, TaskDefinition } from '../../judge/tasks/types';
 
 // Judges every fixture in tests/judge/fixtures/<slug>/ through the real sandbox process and checks
 // the verdict named on its first line, `// expected: <verdict>`. Folders whose task is not in the
-// registry yet are skipped; a folder of a registered task without any fixture fails.
+// registry yet are skipped; a folder of a registered task without any fixture fails. Folders of
+// training parts (<topic>-train) go through the training pipeline; each reference model is trained
+// once per run and kept in memory only.
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const SECRET = 'holdout-fixture-test-secret';
 const HEADER = /^\/\/ expected: ([a-z_]+)\s*$/;
 
-/**
- * After a time or memory limit, the remaining tests would each cost the full limit again. Only a
- * runtime, compile or internal error on a later test could still change the verdict, and fixtures
- * that exceed a limit are written to do so on every test.
- */
-const stopAfter = (test: TestReport) => test.verdict === 'time_limit_exceeded' || test.verdict === 'memory_limit_exceeded';
+async function loadTrainingTasks(slugs: string[]): Promise<Map<string, TrainingTaskDefinition>> {
+  try {
+    const { trainingTaskRegistry } = await import('../../judge/tasks/training-registry');
+    return new Map(trainingTaskRegistry);
+  } catch {
+    // As for function parts: take the training parts one by one from their topics' folders.
+    const tasks = new Map<string, TrainingTaskDefinition>();
+    for (const slug of slugs.filter((entry) => entry.endsWith('-train'))) {
+      try {
+        const module = (await import(`../../judge/tasks/${slug.slice(0, -'-train'.length)}/index.ts`)) as { trainingTask?: TrainingTaskDefinition };
+        if (module.trainingTask) tasks.set(slug, module.trainingTask);
+      } catch {
+        // Not written yet.
+      }
+    }
+    return tasks;
+  }
+}
 
 async function loadTasks(slugs: string[]): Promise<Map<string, TaskDefinition<Json>>> {
   try {
@@ -82,7 +99,8 @@ class SandboxPool {
 }
 
 const slugs = readdirSync(FIXTURES).filter((entry) => statSync(path.join(FIXTURES, entry)).isDirectory()).sort();
-const tasks = await loadTasks(slugs);
+const tasks = new Map<string, JudgedTask>([...(await loadTasks(slugs)), ...(await loadTrainingTasks(slugs))]);
+const references = new ReferenceCache(null);
 const pool = new SandboxPool([new SandboxProcess(), new SandboxProcess()]);
 
 afterAll(async () => {
@@ -104,16 +122,12 @@ for (const slug of slugs) {
     it.concurrent.each(fixtures)('$file is judged $expected', async ({ file, expected }) => {
       expect(VERDICTS).toContain(expected);
       const code = readFileSync(path.join(folder, file), 'utf8');
+      const judged = task as JudgedTask;
+      const language = file.endsWith('.ts') ? 'typescript' : 'javascript';
       const report = await pool.use((sandbox) =>
-        judgeSubmission({
-          task: task as TaskDefinition<Json>,
-          code,
-          language: file.endsWith('.ts') ? 'typescript' : 'javascript',
-          secret: SECRET,
-          sandbox,
-          speedRepetitions: 1,
-          stopAfter,
-        }),
+        isTrainingTask(judged)
+          ? judgeTraining({ task: judged, code, language, secret: SECRET, sandbox, references })
+          : judgeSubmission({ task: judged, code, language, secret: SECRET, sandbox, speedRepetitions: 1 }),
       );
 
       const failures = report.tests.filter((test) => test.verdict !== 'accepted').map((test) => `${test.name}: ${test.verdict} ${test.message ?? ''}`);

@@ -8,7 +8,7 @@ const TEST: TestReport = { index: 0, name: 'sample-1', hidden: false, timed: fal
 const HIDDEN_TEST: TestReport = { ...TEST, index: 1, name: 'hidden-01', hidden: true, detail: { args: [7], expected: 8, actual: 8, console: ['leak'] } };
 
 function report(verdict: JudgeReport['verdict']): JudgeReport {
-  return { verdict, score: verdict === 'accepted' ? 100 : 0, message: null, testsTotal: 1, tests: [TEST], speed: null, candidateCpuMs: 1.5, referenceCpuMs: null };
+  return { verdict, score: verdict === 'accepted' ? 100 : 0, message: null, testsTotal: 1, tests: [TEST], notRun: [], speed: null, candidateCpuMs: 1.5, referenceCpuMs: null };
 }
 
 describe('submission store guards', () => {
