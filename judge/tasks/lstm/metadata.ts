@@ -1,43 +1,106 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TaskMetadata } from '../types';
+import type { Localized, TaskMetadata } from '../types';
 
-const starterCode = `// Judging of this task is coming soon: this signature is a draft and may change.
-// Part 1: an LSTM over one sequence. kernel is [inputDim, 4·units], recurrentKernel is
-// [units, 4·units] and bias is [4·units]. The four blocks of units are the gates i, f, c, o.
-// The recurrent activation is the logistic sigmoid, not the hard sigmoid.
+function readStatements(part: 'scratch' | 'train'): Localized {
+  const read = (locale: string) => readFileSync(path.join(import.meta.dirname, part, `statement.${locale}.md`), 'utf8');
+  return { 'zh-CN': read('zh-CN'), en: read('en') };
+}
+
+const scratchStarterCode = `interface LstmWeights {
+  kernel: number[][]; // [inputDim, 4 * units], gates i, f, c, o
+  recurrentKernel: number[][]; // [units, 4 * units], gates i, f, c, o
+  bias: number[]; // [4 * units], gates i, f, c, o
+}
+
+interface LstmState {
+  h: number[]; // [units]
+  c: number[]; // [units]
+}
+
+interface LstmOptions {
+  recurrentActivation: 'sigmoid' | 'hardSigmoid';
+  returnSequences: boolean;
+  initialState: LstmState | null; // null means zeros
+}
 
 export function lstmForward(
-  sequence: number[][],
-  kernel: number[][],
-  recurrentKernel: number[][],
-  bias: number[],
-): { hiddenStates: number[][]; finalCell: number[] } {
-  // z = x_t · kernel + h_{t-1} · recurrentKernel + bias, split into z_i, z_f, z_c, z_o
-  // c_t = sigmoid(z_f) * c_{t-1} + sigmoid(z_i) * tanh(z_c)
-  // h_t = sigmoid(z_o) * tanh(c_t)
-  return { hiddenStates: [], finalCell: [] };
+  sequence: number[][], // [T, inputDim]
+  weights: LstmWeights,
+  options: LstmOptions,
+): { output: number[][] | number[]; h: number[]; c: number[] } {
+  // Placeholder: returns the initial state for every step. Replace it with the LSTM recurrence.
+  const units = weights.bias.length / 4;
+  const h = options.initialState?.h ?? new Array<number>(units).fill(0);
+  const c = options.initialState?.c ?? new Array<number>(units).fill(0);
+  return { output: options.returnSequences ? sequence.map(() => h.slice()) : h.slice(), h, c };
 }
 `;
 
-export const metadata: TaskMetadata = {
-  slug: 'lstm',
+const trainStarterCode = `// The global \`tf\` is TensorFlow.js (core and layers).
+declare const tf: any;
+
+interface TrainInput {
+  sequences: number[][][]; // [n, 20, 5]: one-hot symbol (4 channels) and a marker channel per step
+  labels: number[]; // [n]: the symbol at the marked step, 0..3
+}
+
+interface TrainBudget {
+  maxEpochs: number;
+  seed: number;
+}
+
+export async function train(trainInput: TrainInput, budget: TrainBudget) {
+  // Placeholder: predicts the most frequent label. Replace it with an LSTM.
+  const counts = [0, 0, 0, 0];
+  for (const label of trainInput.labels) counts[label]++;
+  const majority = counts.indexOf(Math.max(...counts));
+  return {
+    predict(testInput: { sequences: number[][][] }): number[] {
+      return testInput.sequences.map(() => majority);
+    },
+  };
+}
+`;
+
+const common = {
   taskSlug: 'lstm',
-  part: 'main',
+  topic: 'sequence-models',
+  tags: ['lstm', 'gating', 'long-term-dependencies', 'sequence-classification', 'tensorflow-js'],
+};
+
+export const scratchMetadata: TaskMetadata = {
+  ...common,
+  slug: 'lstm-scratch',
+  part: 'scratch',
   version: 1,
   functionName: 'lstmForward',
-  topic: 'sequence-models',
   difficulty: 'medium',
-  tags: ['lstm', 'gating', 'sequence-classification', 'tensorflow-js'],
   title: {
-    'zh-CN': '实现长短时记忆网络（Long Short-Term Memory，LSTM）',
-    en: 'Implement a long short-term memory network (LSTM)',
+    'zh-CN': '实现长短时记忆网络（LSTM）：从零实现 LSTM 层',
+    en: 'Implement a long short-term memory network (LSTM): an LSTM layer from scratch',
   },
-  statement: {
-    'zh-CN': readFileSync(path.join(import.meta.dirname, 'statement.zh-CN.md'), 'utf8'),
-    en: readFileSync(path.join(import.meta.dirname, 'statement.en.md'), 'utf8'),
-  },
-  starterCode,
+  statement: readStatements('scratch'),
+  starterCode: scratchStarterCode,
   limits: { cpuMsPerTest: 2000, wallMsPerTest: 5000, memoryMb: 128, sourceBytes: 65536 },
-  ready: false,
+  ready: true,
 };
+
+export const trainMetadata: TaskMetadata = {
+  ...common,
+  slug: 'lstm-train',
+  part: 'train',
+  version: 1,
+  functionName: 'train',
+  difficulty: 'hard',
+  title: {
+    'zh-CN': '实现长短时记忆网络（LSTM）：训练 LSTM 记住远处的符号',
+    en: 'Implement a long short-term memory network (LSTM): train an LSTM to recall a distant symbol',
+  },
+  statement: readStatements('train'),
+  starterCode: trainStarterCode,
+  limits: { cpuMsPerTest: 30_000, wallMsPerTest: 60_000, memoryMb: 512, sourceBytes: 65536 },
+  ready: true,
+};
+
+export const metadata: TaskMetadata[] = [scratchMetadata, trainMetadata];

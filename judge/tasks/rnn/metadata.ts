@@ -1,41 +1,98 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TaskMetadata } from '../types';
+import type { Localized, TaskMetadata } from '../types';
 
-const starterCode = `// Judging of this task is coming soon: this signature is a draft and may change.
-// Part 1: a simple (Elman) RNN over one sequence, returning every hidden state.
-// kernel is [inputDim, units], recurrentKernel is [units, units].
+function readStatements(part: 'scratch' | 'train'): Localized {
+  const read = (locale: string) => readFileSync(path.join(import.meta.dirname, part, `statement.${locale}.md`), 'utf8');
+  return { 'zh-CN': read('zh-CN'), en: read('en') };
+}
+
+const scratchStarterCode = `interface SimpleRnnWeights {
+  kernel: number[][]; // [inputDim, units]
+  recurrentKernel: number[][]; // [units, units]
+  bias: number[]; // [units]
+}
+
+interface SimpleRnnOptions {
+  activation: 'tanh' | 'relu';
+  returnSequences: boolean;
+  initialState: number[] | null; // h_0, [units]; null means zeros
+}
 
 export function rnnForward(
-  sequence: number[][],
-  kernel: number[][],
-  recurrentKernel: number[][],
-  bias: number[],
-): number[][] {
-  // h_0 = zeros(units)
-  // h_t = tanh(x_t · kernel + h_{t-1} · recurrentKernel + bias), for t = 1 … T
-  return [];
+  sequence: number[][], // [T, inputDim]
+  weights: SimpleRnnWeights,
+  options: SimpleRnnOptions,
+): number[][] | number[] {
+  // Placeholder: returns h_0 for every step. Replace it with the recurrence.
+  const units = weights.bias.length;
+  const h0 = options.initialState ?? new Array<number>(units).fill(0);
+  return options.returnSequences ? sequence.map(() => h0.slice()) : h0.slice();
 }
 `;
 
-export const metadata: TaskMetadata = {
-  slug: 'rnn',
+const trainStarterCode = `// The global \`tf\` is TensorFlow.js (core and layers).
+declare const tf: any;
+
+interface TrainInput {
+  sequences: number[][][]; // [n, 10, 2]: (value, marker) per step
+  targets: number[]; // [n]: the sum of the two marked values
+}
+
+interface TrainBudget {
+  maxEpochs: number;
+  seed: number;
+}
+
+export async function train(trainInput: TrainInput, budget: TrainBudget) {
+  // Placeholder: predicts the mean training target. Replace it with a recurrent model.
+  const mean = trainInput.targets.reduce((sum, target) => sum + target, 0) / trainInput.targets.length;
+  return {
+    predict(testInput: { sequences: number[][][] }): number[] {
+      return testInput.sequences.map(() => mean);
+    },
+  };
+}
+`;
+
+const common = {
   taskSlug: 'rnn',
-  part: 'main',
+  topic: 'sequence-models',
+  tags: ['rnn', 'simple-rnn', 'backpropagation-through-time', 'adding-problem', 'tensorflow-js'],
+};
+
+export const scratchMetadata: TaskMetadata = {
+  ...common,
+  slug: 'rnn-scratch',
+  part: 'scratch',
   version: 1,
   functionName: 'rnnForward',
-  topic: 'sequence-models',
   difficulty: 'easy',
-  tags: ['rnn', 'simple-rnn', 'sequence-classification', 'tensorflow-js'],
   title: {
-    'zh-CN': '实现循环神经网络（Recurrent Neural Network，RNN）',
-    en: 'Implement a recurrent neural network (RNN)',
+    'zh-CN': '实现循环神经网络（RNN）：从零实现简单 RNN',
+    en: 'Implement a recurrent neural network (RNN): a simple RNN from scratch',
   },
-  statement: {
-    'zh-CN': readFileSync(path.join(import.meta.dirname, 'statement.zh-CN.md'), 'utf8'),
-    en: readFileSync(path.join(import.meta.dirname, 'statement.en.md'), 'utf8'),
-  },
-  starterCode,
+  statement: readStatements('scratch'),
+  starterCode: scratchStarterCode,
   limits: { cpuMsPerTest: 2000, wallMsPerTest: 5000, memoryMb: 128, sourceBytes: 65536 },
-  ready: false,
+  ready: true,
 };
+
+export const trainMetadata: TaskMetadata = {
+  ...common,
+  slug: 'rnn-train',
+  part: 'train',
+  version: 1,
+  functionName: 'train',
+  difficulty: 'medium',
+  title: {
+    'zh-CN': '实现循环神经网络（RNN）：训练 RNN 解决加法问题',
+    en: 'Implement a recurrent neural network (RNN): train an RNN on the adding problem',
+  },
+  statement: readStatements('train'),
+  starterCode: trainStarterCode,
+  limits: { cpuMsPerTest: 30_000, wallMsPerTest: 60_000, memoryMb: 512, sourceBytes: 65536 },
+  ready: true,
+};
+
+export const metadata: TaskMetadata[] = [scratchMetadata, trainMetadata];
