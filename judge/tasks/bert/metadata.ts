@@ -1,72 +1,117 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TaskMetadata } from '../types';
+import type { Localized, TaskMetadata } from '../types';
 
-const starterCode = `// Judging of this task is coming soon: this signature is a draft and may change.
-// Part 1: BERT embeddings -> one encoder block -> masked-LM logits at the masked positions.
-// Layer norms use epsilon 1e-12, and GELU is the exact erf form. JavaScript has no Math.erf,
-// so write your own approximation (an absolute error of about 1e-7 is enough).
+function readStatements(part: 'scratch' | 'train'): Localized {
+  const read = (locale: string) => readFileSync(path.join(import.meta.dirname, part, `statement.${locale}.md`), 'utf8');
+  return { 'zh-CN': read('zh-CN'), en: read('en') };
+}
 
-interface Dense {
-  kernel: number[][];
-  bias: number[];
+const scratchStarterCode = `interface Dense {
+  kernel: number[][]; // [inputDim, units]
+  bias: number[]; // [units]
 }
 
 interface LayerNorm {
-  gamma: number[];
-  beta: number[];
+  gamma: number[]; // [dModel]
+  beta: number[]; // [dModel]
 }
 
 interface BertWeights {
-  tokenEmbeddings: number[][];
-  positionEmbeddings: number[][];
-  segmentEmbeddings: number[][];
-  embeddingNorm: LayerNorm;
-  query: Dense;
-  key: Dense;
-  value: Dense;
-  attentionOutput: Dense;
-  attentionNorm: LayerNorm;
-  feedForwardInner: Dense;
-  feedForwardOutput: Dense;
-  outputNorm: LayerNorm;
-  headTransform: Dense;
-  headNorm: LayerNorm;
-  outputBias: number[];
+  embeddings: {
+    token: number[][]; // [vocabSize, dModel]
+    position: number[][]; // [maxPositions, dModel]
+    segment: number[][]; // [2, dModel]
+    norm: LayerNorm;
+  };
+  encoder: {
+    attention: { query: Dense; key: Dense; value: Dense; output: Dense };
+    attentionNorm: LayerNorm;
+    feedForwardIntermediate: Dense; // [dModel, dFF]
+    feedForwardOutput: Dense; // [dFF, dModel]
+    feedForwardNorm: LayerNorm;
+  };
+  head: { transform: Dense; norm: LayerNorm; outputBias: number[] };
+}
+
+interface BertInput {
+  tokenIds: number[]; // [n]
+  segmentIds: number[]; // [n], 0 or 1
+  maskedPositions: number[]; // [m], each in 0..n-1
 }
 
 export function bertMaskedLm(
-  tokenIds: number[],
-  segmentIds: number[],
-  maskedPositions: number[],
+  input: BertInput,
   weights: BertWeights,
-  numHeads: number,
+  options: { numHeads: number; epsilon: number },
 ): number[][] {
-  // 1. e = layerNorm(token + position + segment embeddings)
-  // 2. one post-norm encoder block with a GELU feed-forward network
-  // 3. for each masked position: layerNorm(gelu(h · headTransform)) · tokenEmbeddingsᵀ + outputBias
-  return [];
+  // Placeholder: only the output bias at every masked position. Replace it with BERT's forward pass.
+  return input.maskedPositions.map(() => weights.head.outputBias.slice());
 }
 `;
 
-export const metadata: TaskMetadata = {
-  slug: 'bert',
+const trainStarterCode = `// The global \`tf\` is TensorFlow.js 4.22 (core and layers).
+declare const tf: any;
+
+interface TrainInput {
+  sentences: number[][]; // [n, 7] token ids in 0..vocabSize-1, no masks
+  vocabSize: number; // 36
+  maskTokenId: number; // 0
+}
+
+export async function train(trainInput: TrainInput, budget: { maxEpochs: number; seed: number }) {
+  // Placeholder: predicts the most frequent token at every mask. Replace it with a small BERT.
+  const counts = new Array(trainInput.vocabSize).fill(0);
+  for (const sentence of trainInput.sentences) for (const token of sentence) counts[token]++;
+  const frequent = counts.indexOf(Math.max(...counts));
+  return {
+    predict(testInput: { sentences: number[][] }): number[][] {
+      return testInput.sentences.map((sentence) =>
+        sentence.filter((token) => token === trainInput.maskTokenId).map(() => frequent),
+      );
+    },
+  };
+}
+`;
+
+const common = {
   taskSlug: 'bert',
-  part: 'main',
+  topic: 'attention',
+  tags: ['bert', 'masked-language-model', 'transformer-encoder', 'gelu', 'tensorflow-js'],
+};
+
+export const scratchMetadata: TaskMetadata = {
+  ...common,
+  slug: 'bert-scratch',
+  part: 'scratch',
   version: 1,
   functionName: 'bertMaskedLm',
-  topic: 'attention',
   difficulty: 'hard',
-  tags: ['bert', 'masked-language-model', 'transformer-encoder', 'gelu', 'tensorflow-js'],
   title: {
-    'zh-CN': '实现BERT模型',
-    en: 'Implement BERT',
+    'zh-CN': '实现 BERT 模型：从零实现掩码语言模型的前向计算',
+    en: 'Implement BERT: the masked-language-model forward pass from scratch',
   },
-  statement: {
-    'zh-CN': readFileSync(path.join(import.meta.dirname, 'statement.zh-CN.md'), 'utf8'),
-    en: readFileSync(path.join(import.meta.dirname, 'statement.en.md'), 'utf8'),
-  },
-  starterCode,
+  statement: readStatements('scratch'),
+  starterCode: scratchStarterCode,
   limits: { cpuMsPerTest: 2000, wallMsPerTest: 5000, memoryMb: 128, sourceBytes: 65536 },
-  ready: false,
+  ready: true,
 };
+
+export const trainMetadata: TaskMetadata = {
+  ...common,
+  slug: 'bert-train',
+  part: 'train',
+  version: 1,
+  functionName: 'train',
+  difficulty: 'hard',
+  title: {
+    'zh-CN': '实现 BERT 模型：用掩码语言模型预训练微型 BERT',
+    en: 'Implement BERT: pre-train a tiny BERT with masked-language modelling',
+  },
+  statement: readStatements('train'),
+  starterCode: trainStarterCode,
+  limits: { cpuMsPerTest: 120_000, wallMsPerTest: 240_000, memoryMb: 512, sourceBytes: 65536 },
+  ready: true,
+};
+
+export const metadata: TaskMetadata[] = [scratchMetadata, trainMetadata];

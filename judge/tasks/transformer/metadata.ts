@@ -1,63 +1,104 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TaskMetadata } from '../types';
+import type { Localized, TaskMetadata } from '../types';
 
-const starterCode = `// Judging of this task is coming soon: this signature is a draft and may change.
-// Part 1: one post-norm Transformer encoder block (inference, no dropout).
+function readStatements(part: 'scratch' | 'train'): Localized {
+  const read = (locale: string) => readFileSync(path.join(import.meta.dirname, part, `statement.${locale}.md`), 'utf8');
+  return { 'zh-CN': read('zh-CN'), en: read('en') };
+}
 
-interface Dense {
-  kernel: number[][];
-  bias: number[];
+const scratchStarterCode = `interface Dense {
+  kernel: number[][]; // [inputDim, units]
+  bias: number[]; // [units]
 }
 
 interface LayerNorm {
-  gamma: number[];
-  beta: number[];
+  gamma: number[]; // [dModel]
+  beta: number[]; // [dModel]
 }
 
 interface EncoderBlockWeights {
-  query: Dense;
-  key: Dense;
-  value: Dense;
-  attentionOutput: Dense;
+  attention: { query: Dense; key: Dense; value: Dense; output: Dense };
   attentionNorm: LayerNorm;
-  feedForwardInner: Dense;
-  feedForwardOutput: Dense;
-  outputNorm: LayerNorm;
+  feedForwardIntermediate: Dense; // [dModel, dFF]
+  feedForwardOutput: Dense; // [dFF, dModel]
+  feedForwardNorm: LayerNorm;
+}
+
+interface EncoderBlockOptions {
+  numHeads: number;
+  epsilon: number;
+  normalizeFirst: boolean; // false: post-norm, true: pre-norm
+  paddingMask: number[] | null; // [n]: 1 = real token, 0 = padding
 }
 
 export function transformerEncoderBlock(
-  inputs: number[][],
+  input: number[][], // [n, dModel]
   weights: EncoderBlockWeights,
-  numHeads: number,
-  paddingMask: number[] | null,
+  options: EncoderBlockOptions,
 ): number[][] {
-  // 1. a = multi-head self-attention(inputs), scaled by 1/sqrt(dK), padded keys blocked
-  // 2. y = layerNorm(inputs + a), epsilon 1e-3 inside the square root, biased variance
-  // 3. f = relu(y · W1 + b1) · W2 + b2
-  // 4. return layerNorm(y + f)
-  return [];
+  // Placeholder: returns the input unchanged. Replace it with the encoder block.
+  return input.map((row) => row.slice());
 }
 `;
 
-export const metadata: TaskMetadata = {
-  slug: 'transformer',
+const trainStarterCode = `// The global \`tf\` is TensorFlow.js 4.22 (core and layers).
+declare const tf: any;
+
+interface TrainInput {
+  inputs: number[][]; // [n, 6] token ids in 0..5
+  targets: number[][]; // [n, 6] the same tokens, sorted by the dataset's order
+  vocabSize: number; // 6
+}
+
+export async function train(trainInput: TrainInput, budget: { maxEpochs: number; seed: number }) {
+  // Placeholder: predicts the input unchanged. Replace it with a Transformer encoder.
+  return {
+    predict(testInput: { inputs: number[][] }): number[][] {
+      return testInput.inputs.map((row) => row.slice());
+    },
+  };
+}
+`;
+
+const common = {
   taskSlug: 'transformer',
-  part: 'main',
+  topic: 'attention',
+  tags: ['transformer', 'multi-head-attention', 'layer-normalization', 'residual', 'tensorflow-js'],
+};
+
+export const scratchMetadata: TaskMetadata = {
+  ...common,
+  slug: 'transformer-scratch',
+  part: 'scratch',
   version: 1,
   functionName: 'transformerEncoderBlock',
-  topic: 'attention',
   difficulty: 'hard',
-  tags: ['transformer', 'multi-head-attention', 'layer-normalization', 'residual', 'tensorflow-js'],
   title: {
-    'zh-CN': '实现Transformer模型',
-    en: 'Implement a Transformer',
+    'zh-CN': '实现 Transformer 模型：从零实现编码器块',
+    en: 'Implement a Transformer: an encoder block from scratch',
   },
-  statement: {
-    'zh-CN': readFileSync(path.join(import.meta.dirname, 'statement.zh-CN.md'), 'utf8'),
-    en: readFileSync(path.join(import.meta.dirname, 'statement.en.md'), 'utf8'),
-  },
-  starterCode,
+  statement: readStatements('scratch'),
+  starterCode: scratchStarterCode,
   limits: { cpuMsPerTest: 2000, wallMsPerTest: 5000, memoryMb: 128, sourceBytes: 65536 },
-  ready: false,
+  ready: true,
 };
+
+export const trainMetadata: TaskMetadata = {
+  ...common,
+  slug: 'transformer-train',
+  part: 'train',
+  version: 1,
+  functionName: 'train',
+  difficulty: 'hard',
+  title: {
+    'zh-CN': '实现 Transformer 模型：训练 Transformer 给序列排序',
+    en: 'Implement a Transformer: train one to sort sequences',
+  },
+  statement: readStatements('train'),
+  starterCode: trainStarterCode,
+  limits: { cpuMsPerTest: 60_000, wallMsPerTest: 120_000, memoryMb: 512, sourceBytes: 65536 },
+  ready: true,
+};
+
+export const metadata: TaskMetadata[] = [scratchMetadata, trainMetadata];

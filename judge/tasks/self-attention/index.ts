@@ -1,0 +1,2 @@
+export { task } from './scratch';
+export { trainingTask } from './train';
