@@ -4,6 +4,7 @@
 import { compileSource } from './compile-source';
 import type { ChildMessage, ParentMessage } from './protocol';
 import { runInIsolate } from './run-in-isolate';
+import { trainInIsolate } from './train-in-isolate';
 
 function send(message: ChildMessage): void {
   process.send?.(message);
@@ -20,6 +21,10 @@ async function handle(message: ParentMessage): Promise<void> {
       process.exit(70);
     }
     send({ id: message.id, type: 'compiled', outcome });
+    return;
+  }
+  if (message.type === 'train') {
+    send({ id: message.id, type: 'trained', outcome: await trainInIsolate(message.request) });
     return;
   }
   const outcome = await runInIsolate(message.request);

@@ -1,5 +1,8 @@
 /** Limits of the sandbox itself, the same for every task. Task limits live in each TaskDefinition. */
 
+/** Most entries of a trained model's lossHistory that the judge keeps; later ones are dropped. */
+export const LOSS_HISTORY_MAX_ENTRIES = 10_000;
+
 /** Largest returned value, as characters of its JSON text. */
 export const OUTPUT_MAX_CHARS = 16 * 1024 * 1024;
 
@@ -29,3 +32,9 @@ export const COMPILE_DEADLINE_MS = 10_000;
 
 /** Extra time the parent allows a run beyond its wall limit before it kills the sandbox process. */
 export const PROCESS_GRACE_MS = 3_000;
+
+/**
+ * Further extra time for a training run, whose sandbox process may first build the TensorFlow.js
+ * bundle (about 1.3 s of esbuild on an idle development machine, several times that under load).
+ */
+export const TFJS_BUILD_GRACE_MS = 20_000;

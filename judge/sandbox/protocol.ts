@@ -58,14 +58,63 @@ export type RunOutcome =
       cpuMs: number | null;
       console: string[];
     }
-  | { kind: 'memory_limit'; cause: 'isolate' | 'heap' | 'process'; cpuMs: number | null; console: string[] }
+  | {
+      kind: 'memory_limit';
+      /** wasm: TensorFlow.js's wasm backend reached the memory limit (training runs only). */
+      cause: 'isolate' | 'heap' | 'process' | 'wasm';
+      cpuMs: number | null;
+      console: string[];
+    }
   | { kind: 'internal'; message: string };
+
+/** TensorFlow.js backends available inside the isolate. */
+export type TfBackendName = 'wasm' | 'cpu';
+
+/**
+ * One training run of a "train a model" part: the module's train(trainInput, budget), then
+ * predict(testInput) on the model it resolved to, in one fresh isolate with the global `tf`.
+ */
+export interface TrainRequest {
+  /** Output of a successful compile step for the export `train`. */
+  code: string;
+  /** train()'s arguments `[trainInput, budget]` in the wire format. */
+  trainArgs: string;
+  /** predict()'s arguments `[testInput]` in the wire format. */
+  predictArgs: string;
+  /** One budget for the whole run: train() and predict() share the CPU and wall limits. */
+  limits: RunLimits;
+  captureConsole: boolean;
+  /** The backend to load; wasm falls back to cpu where it cannot start. */
+  backend: TfBackendName;
+}
+
+/** Backend and load time of TensorFlow.js in a training run's isolate. */
+export interface TfSetup {
+  backend: TfBackendName;
+  /** Reason the requested backend was replaced by cpu, or null when it was not. */
+  fallbackReason: string | null;
+  /** Wall-clock time from creating the isolate until `tf` was ready, in ms. */
+  loadMs: number;
+}
+
+/**
+ * Outcome of a training run. A `returned` output is `{ predictions, lossHistory }` in the wire
+ * format, where lossHistory is null or the numbers of the model's `lossHistory` (non-numbers as NaN).
+ */
+export type TrainOutcome = RunOutcome & {
+  /** Null when the run ended before TensorFlow.js was ready. */
+  tf: TfSetup | null;
+  /** CPU time of the module's top level and train(), without predict(), in ms; null where not measured. */
+  trainCpuMs: number | null;
+};
 
 export type ParentMessage =
   | { id: number; type: 'compile'; request: CompileRequest }
-  | { id: number; type: 'run'; request: RunRequest };
+  | { id: number; type: 'run'; request: RunRequest }
+  | { id: number; type: 'train'; request: TrainRequest };
 
 export type ChildMessage =
   | { type: 'ready' }
   | { id: number; type: 'compiled'; outcome: CompileOutcome }
-  | { id: number; type: 'ran'; outcome: RunOutcome };
+  | { id: number; type: 'ran'; outcome: RunOutcome }
+  | { id: number; type: 'trained'; outcome: TrainOutcome };

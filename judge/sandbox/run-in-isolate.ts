@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ivm from 'isolated-vm';
 import { IsolateGuard } from './isolate-guard';
-import { CONSOLE_MAX_CHARS, MEMORY_NEAR_LIMIT_FRACTION, OUTPUT_MAX_CHARS, OUTPUT_MAX_DEPTH } from './limits';
+import { CONSOLE_MAX_CHARS, LOSS_HISTORY_MAX_ENTRIES, MEMORY_NEAR_LIMIT_FRACTION, OUTPUT_MAX_CHARS, OUTPUT_MAX_DEPTH } from './limits';
 import type { RunOutcome, RunRequest } from './protocol';
 
 const HARNESS_SOURCE = readFileSync(path.join(import.meta.dirname, 'in-isolate', 'harness.js'), 'utf8').trim().replace(/;$/, '');
@@ -10,13 +10,15 @@ const HARNESS_SETTINGS = JSON.stringify({
   outputMaxChars: OUTPUT_MAX_CHARS,
   outputMaxDepth: OUTPUT_MAX_DEPTH,
   consoleMaxChars: CONSOLE_MAX_CHARS,
+  lossHistoryMaxEntries: LOSS_HISTORY_MAX_ENTRIES,
 });
-const HARNESS_CLOSURE = `return (${HARNESS_SOURCE})($0, ${HARNESS_SETTINGS});`;
-const SUBMISSION_FILENAME = 'file:///submission.js';
-const HARNESS_FILENAME = 'file:///holdout-harness.js';
+/** Evaluated in a context with the console callback as $0; returns the harness's dispatcher. */
+export const HARNESS_CLOSURE = `return (${HARNESS_SOURCE})($0, ${HARNESS_SETTINGS});`;
+export const SUBMISSION_FILENAME = 'file:///submission.js';
+export const HARNESS_FILENAME = 'file:///holdout-harness.js';
 const BYTES_PER_MIB = 1024 * 1024;
 
-interface HarnessStatus {
+export interface HarnessStatus {
   kind: 'ok' | 'threw' | 'not_a_function' | 'invalid_output' | 'unknown_operation';
   message?: string;
 }
@@ -30,7 +32,7 @@ export function wrapCompiled(code: string): string {
   return `(function (module, exports) {"use strict";\n${code}\n})`;
 }
 
-function parseStatus(text: unknown): { status: HarnessStatus; payload: string } {
+export function parseStatus(text: unknown): { status: HarnessStatus; payload: string } {
   if (typeof text !== 'string') throw new Error('the harness returned a non-string');
   const newline = text.indexOf('\n');
   const head = newline < 0 ? text : text.slice(0, newline);

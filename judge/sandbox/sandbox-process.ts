@@ -2,8 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { COMPILE_DEADLINE_MS, PROCESS_GRACE_MS } from './limits';
-import type { ChildMessage, CompileOutcome, CompileRequest, ParentMessage, RunOutcome, RunRequest } from './protocol';
+import { COMPILE_DEADLINE_MS, PROCESS_GRACE_MS, TFJS_BUILD_GRACE_MS } from './limits';
+import type { ChildMessage, CompileOutcome, CompileRequest, ParentMessage, RunOutcome, RunRequest, TrainOutcome, TrainRequest } from './protocol';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CHILD_ENTRY = path.join(import.meta.dirname, 'child-main.ts');
@@ -113,6 +113,30 @@ export class SandboxProcess {
         if (reply.failed === 'memory') return { kind: 'memory_limit', cause: 'process', cpuMs: null, console: [] };
         this.log?.warn({ attempt, failure: describeFailure(reply), stderr: this.stderrTail }, 'sandbox process died during a run');
         if (attempt >= 2) return { kind: 'memory_limit', cause: 'process', cpuMs: null, console: [] };
+      }
+    });
+  }
+
+  /**
+   * Runs one training run (train() and predict() in one isolate with TensorFlow.js); crashes are
+   * handled as for run(). The deadline also allows for building the TensorFlow.js bundle, which the
+   * sandbox process does on its first training run.
+   */
+  train(request: TrainRequest): Promise<TrainOutcome> {
+    return this.exclusive(async () => {
+      const deadline = request.limits.wallMs + PROCESS_GRACE_MS + TFJS_BUILD_GRACE_MS;
+      const allowance = this.rssAllowanceMb(request.limits.memoryMb) * BYTES_PER_MIB;
+      const lost = { tf: null, trainCpuMs: null, cpuMs: null, console: [] };
+      for (let attempt = 1; ; attempt++) {
+        const reply = await this.request({ id: this.nextId++, type: 'train', request }, deadline, allowance);
+        if (!('failed' in reply)) {
+          if (reply.type !== 'trained') throw new SandboxUnavailableError(`unexpected reply ${reply.type} to a train request`);
+          return reply.outcome;
+        }
+        if (reply.failed === 'deadline') return { kind: 'time_limit', cause: 'unresponsive', ...lost };
+        if (reply.failed === 'memory') return { kind: 'memory_limit', cause: 'process', ...lost };
+        this.log?.warn({ attempt, failure: describeFailure(reply), stderr: this.stderrTail }, 'sandbox process died during a training run');
+        if (attempt >= 2) return { kind: 'memory_limit', cause: 'process', ...lost };
       }
     });
   }

@@ -56,6 +56,12 @@ export interface TrainingTaskDefinition extends TaskMetadata {
   /** Absolute path of the reference module exporting train(); it may use only the global `tf`. */
   referencePath: string;
   budget: TrainingBudget;
+  /**
+   * TensorFlow.js backend that this task's runs need, in place of the judge's choice (wasm unless
+   * the caller asks for another). A task whose models need a kernel that the wasm backend lacks sets
+   * 'cpu': tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter, so conv2d layers cannot train there.
+   */
+  backend?: 'wasm' | 'cpu';
   metric: MetricDefinition;
   /** Small public dataset for the task page and custom runs. Independent of the secret. */
   sampleDataset(): TrainingDataset;

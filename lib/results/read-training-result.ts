@@ -22,7 +22,7 @@ export interface TrainingResult {
     higherIsBetter: boolean;
     /** `candidate`, `reference` and `baseline` on the sample dataset. */
     sample: TrainingMetric[];
-    /** Why the model was accepted or not, in the viewer's language. */
+    /** The grade's explanation of the verdict, in the viewer's language. */
     grade: string | null;
   };
 }

@@ -33,9 +33,12 @@
   const PromiseConstructor = Promise;
   const hasInstance = Function.prototype[Symbol.hasInstance];
 
+  const Float64ArrayConstructor = Float64Array;
+
   const OUTPUT_MAX_CHARS = settings.outputMaxChars;
   const OUTPUT_MAX_DEPTH = settings.outputMaxDepth;
   const CONSOLE_MAX_CHARS = settings.consoleMaxChars;
+  const LOSS_HISTORY_MAX_ENTRIES = settings.lossHistoryMaxEntries;
   const CONSOLE_PREVIEW_CHARS = 2000;
   const MESSAGE_MAX_CHARS = 2000;
 
@@ -372,6 +375,82 @@
     return settle(value);
   }
 
+  // Training parts: `call` ran train(), whose result is the trained model; `model` checks it and
+  // keeps its loss history, and `predict` calls its predict method on the arguments of the last
+  // `input`, so that `output` then sends back { predictions, lossHistory }.
+  let model;
+  let predictFunction;
+  let lossHistory = null;
+
+  /** Copies a loss history into a Float64Array (entries that are not numbers become NaN); null when it is no array. */
+  function copyLossHistory(value) {
+    let length;
+    if (isView(value)) {
+      try {
+        length = apply(typedArrayLength, value, []);
+      } catch {
+        return null;
+      }
+    } else if (isArray(value)) {
+      length = value.length;
+    } else {
+      return null;
+    }
+    if (typeof length !== 'number' || !(length >= 0)) return null;
+    const count = length < LOSS_HISTORY_MAX_ENTRIES ? length : LOSS_HISTORY_MAX_ENTRIES;
+    const copy = new Float64ArrayConstructor(count);
+    for (let i = 0; i < count; i++) {
+      const item = value[i];
+      copy[i] = typeof item === 'number' ? item : NaN;
+    }
+    return copy;
+  }
+
+  function adoptModel() {
+    const value = result;
+    result = undefined;
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+      return status('invalid_output', 'train() must resolve to an object with a predict(testInput) method, but it resolved to ' + (value === null ? 'null' : typeof value));
+    }
+    let predict;
+    try {
+      predict = value.predict;
+      lossHistory = copyLossHistory(value.lossHistory);
+    } catch (thrown) {
+      return status('threw', 'reading the model that train() resolved to: ' + describeThrown(thrown));
+    }
+    if (typeof predict !== 'function') {
+      return status('invalid_output', 'the object that train() resolved to has no predict method (its predict is ' + (predict === null ? 'null' : typeof predict) + ')');
+    }
+    model = value;
+    predictFunction = predict;
+    return status('ok');
+  }
+
+  function settlePrediction(value) {
+    result = { predictions: value, lossHistory };
+    return status('ok');
+  }
+
+  async function settlePredictionLater(promise) {
+    try {
+      return settlePrediction(await promise);
+    } catch (thrown) {
+      return status('threw', describeThrown(thrown));
+    }
+  }
+
+  function predict() {
+    let value;
+    try {
+      value = apply(predictFunction, model, args);
+    } catch (thrown) {
+      return status('threw', describeThrown(thrown));
+    }
+    if (apply(hasInstance, PromiseConstructor, [value])) return settlePredictionLater(value);
+    return settlePrediction(value);
+  }
+
   function output() {
     const writer = createWriter(false, OUTPUT_MAX_CHARS, OUTPUT_MAX_DEPTH);
     try {
@@ -392,6 +471,10 @@
         return load(argument, extra);
       case 'call':
         return call();
+      case 'model':
+        return adoptModel();
+      case 'predict':
+        return predict();
       case 'output':
         return output();
       default:

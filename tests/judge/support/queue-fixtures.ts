@@ -6,8 +6,11 @@ import { superviseWorkers, type WorkerSupervisor } from '../../../judge/worker/s
 export const TEST_DATASET_SECRET = 'holdout-test-dataset-secret';
 const WORKER_ENTRY = path.join(import.meta.dirname, 'worker-entry.ts');
 
-/** Starts real judge worker processes that know the test tasks, with fast supervision for tests. */
-export function startTestWorkers(databaseUrl: string, count = 1): WorkerSupervisor {
+/**
+ * Starts real judge worker processes that know the test tasks, with fast supervision for tests.
+ * `env` adds variables, e.g. HOLDOUT_DATA_DIR for the reference cache of training parts.
+ */
+export function startTestWorkers(databaseUrl: string, count = 1, env: Record<string, string> = {}): WorkerSupervisor {
   return superviseWorkers({
     count,
     entry: WORKER_ENTRY,
@@ -20,6 +23,7 @@ export function startTestWorkers(databaseUrl: string, count = 1): WorkerSupervis
       HOLDOUT_JUDGE_SPEED_REPETITIONS: '2',
       // The workers' expected error lines (failed attempts) stay out of the test output unless asked for.
       LOG_LEVEL: process.env.HOLDOUT_TEST_LOG_LEVEL ?? 'fatal',
+      ...env,
     },
     log: pino({ level: process.env.HOLDOUT_TEST_LOG_LEVEL ?? 'warn' }),
   });

@@ -1,5 +1,7 @@
+import type { TrainingTaskDefinition } from '../../../judge/tasks/training-types';
 import type { Json, TaskDefinition } from '../../../judge/tasks/types';
 import { createSumRowsTask, sumRowsTask } from './sum-rows';
+import { moonsTask } from './two-moons';
 
 /**
  * Test-only tasks by slug: sum-rows, a variant with generous limits for slow submissions, and one
@@ -21,4 +23,11 @@ export const supportTasks: ReadonlyMap<string, TaskDefinition<Json>> = new Map([
 
 export function findSupportTask(slug: string): TaskDefinition<Json> | undefined {
   return supportTasks.get(slug);
+}
+
+/** Test-only training parts by slug: two-moons-train (judge-side support for "train a model" parts). */
+export const supportTrainingTasks: ReadonlyMap<string, TrainingTaskDefinition> = new Map([['two-moons-train', moonsTask]]);
+
+export function findSupportTrainingTask(slug: string): TrainingTaskDefinition | undefined {
+  return supportTrainingTasks.get(slug);
 }
