@@ -1,7 +1,8 @@
 import type { Database } from '../../lib/db/client';
 import type { Prisma } from '../../lib/generated/prisma/client';
 import { taskCatalog } from '../../judge/tasks/catalog';
-import { findTask } from '../../judge/tasks/registry';
+import { isTrainingTask, type JudgedTask } from '../../judge/core/judged-task';
+import { findJudgedTask } from '../../judge/tasks/training-registry';
 import type { Json, Localized, TaskDefinition, TaskMetadata } from '../../judge/tasks/types';
 import { conceptQuestions, type ConceptQuestionSeed } from './content/questions';
 import { stableStringify } from './stable-json';
@@ -119,14 +120,20 @@ function taskTitle(parts: TaskMetadata[]): Localized {
 
 /**
  * The judge's definition of a part marked ready, or undefined for a part that is not. A part marked
- * ready that the registry lacks cannot be judged, because the worker looks tasks up in the same
- * registry. It is seeded as coming soon with a warning instead of stopping the site.
+ * ready that neither registry lists cannot be judged, because the worker looks tasks up in the same
+ * registries. It is seeded as coming soon with a warning instead of stopping the site.
  */
-function judgedDefinition(part: TaskMetadata, log: SeedLog): TaskDefinition<Json> | undefined {
+function judgedDefinition(part: TaskMetadata, log: SeedLog): JudgedTask | undefined {
   if (!part.ready) return undefined;
-  const definition = findTask(part.slug);
-  if (!definition) log(`  warning: task part ${part.slug} is marked ready but judge/tasks/registry.ts does not list it; seeded as coming soon`);
+  const definition = findJudgedTask(part.slug);
+  if (!definition) log(`  warning: task part ${part.slug} is marked ready but no task registry lists it; seeded as coming soon`);
   return definition;
+}
+
+/** Sample tests to store: a training part has datasets instead, described in its statement. */
+function storedSamples(definition: JudgedTask | undefined): Json[] {
+  if (!definition || isTrainingTask(definition)) return [];
+  return sampleTests(definition);
 }
 
 async function seedTaskVersion(database: Database, taskId: string, part: TaskMetadata, counts: SeedCounts, log: SeedLog): Promise<void> {
@@ -139,7 +146,7 @@ async function seedTaskVersion(database: Database, taskId: string, part: TaskMet
     statementEn: part.statement.en,
     starterCode: part.starterCode,
     limits: part.limits as unknown as Prisma.InputJsonValue,
-    samples: (definition ? sampleTests(definition) : []) as Prisma.InputJsonValue,
+    samples: storedSamples(definition) as Prisma.InputJsonValue,
   };
   const key = { taskId_part_version: { taskId, part: part.part, version: part.version } };
   const existing = await database.taskVersion.findUnique({ where: key });

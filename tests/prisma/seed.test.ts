@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskCatalog } from '../../judge/tasks/catalog';
 import { findTask } from '../../judge/tasks/registry';
+import { findTrainingTask } from '../../judge/tasks/training-registry';
 import { verifyPassword } from '../../lib/auth/password';
 import { conceptQuestions } from '../../prisma/seed/content/questions';
 import { DEMO_ACCOUNTS, seedDatabase, type SeedReport } from '../../prisma/seed';
@@ -84,6 +85,12 @@ describe('seedDatabase', () => {
         continue;
       }
       expect(version.judgeStatus, part.slug).toBe('ready');
+      if (part.part === 'train') {
+        // Training parts are graded on datasets described in the statement, not on sample calls.
+        expect(findTrainingTask(part.slug), part.slug).toBeDefined();
+        expect(samples, part.slug).toEqual([]);
+        continue;
+      }
       const definition = findTask(part.slug);
       expect(definition, part.slug).toBeDefined();
       const expected = definition!.samples();

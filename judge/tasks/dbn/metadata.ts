@@ -96,8 +96,7 @@ export const trainMetadata: TaskMetadata = {
   statement: readStatements('train'),
   starterCode: trainStarterCode,
   limits: { cpuMsPerTest: 30_000, wallMsPerTest: 60_000, memoryMb: 512, sourceBytes: 65536 },
-  // NOTE: the judge cannot run train() in the sandbox yet; this part opens once it can.
-  ready: false,
+  ready: true,
 };
 
 export const metadata: TaskMetadata[] = [scratchMetadata, trainMetadata];

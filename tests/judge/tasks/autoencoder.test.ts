@@ -221,7 +221,7 @@ describe('autoencoder statements and starter code', () => {
   it('has a scratch part and a train part on one site task', () => {
     expect(metadata.map((part) => [part.slug, part.taskSlug, part.part, part.functionName, part.ready])).toEqual([
       ['autoencoder-scratch', 'autoencoder', 'scratch', 'autoencoderForward', true],
-      ['autoencoder-train', 'autoencoder', 'train', 'train', false],
+      ['autoencoder-train', 'autoencoder', 'train', 'train', true],
     ]);
   });
 

@@ -237,7 +237,7 @@ describe('dbn statements and starter code', () => {
   it('has a scratch part and a train part on one site task', () => {
     expect(metadata.map((part) => [part.slug, part.taskSlug, part.part, part.functionName, part.ready])).toEqual([
       ['dbn-scratch', 'dbn', 'scratch', 'dbnPretrainStep', true],
-      ['dbn-train', 'dbn', 'train', 'train', false],
+      ['dbn-train', 'dbn', 'train', 'train', true],
     ]);
   });
 

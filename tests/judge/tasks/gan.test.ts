@@ -224,7 +224,7 @@ describe('gan statements and starter code', () => {
   it('has a scratch part and a train part on one site task', () => {
     expect(metadata.map((part) => [part.slug, part.taskSlug, part.part, part.functionName, part.ready])).toEqual([
       ['gan-scratch', 'gan', 'scratch', 'ganLosses', true],
-      ['gan-train', 'gan', 'train', 'train', false],
+      ['gan-train', 'gan', 'train', 'train', true],
     ]);
   });
 
