@@ -1,22 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomFromSecret } from '@/judge/data/random';
 import { trainingTask } from '@/judge/tasks/cnn';
 import { GLYPH_SIZE, HIDDEN_SHAPE, type GlyphTestInput, type GlyphTrainInput } from '@/judge/tasks/cnn/train/data';
 import type { TrainingDataset } from '@/judge/tasks/training-types';
-import { listFixtures } from './host-judge';
-import { installGlobalTf, installWasmTf, trainOnHost, type HostTrainingRun } from './train-helpers';
+import { drawHiddenDataset, fixtureFile, type HostTrainingRun, installGlobalTf, installWasmTf, trainOnHost } from './train-helpers';
 
 const SECRET = 'cnn-train-test';
 
-function hiddenDataset(secret = SECRET): TrainingDataset {
-  return trainingTask.hiddenDataset(randomFromSecret(secret, trainingTask.slug, `v${trainingTask.version}`, 'hidden'));
-}
+const hiddenDataset = (secret = SECRET): TrainingDataset => drawHiddenDataset(trainingTask, secret);
 
-function fixturePath(file: string): string {
-  const fixture = listFixtures('cnn-train').find((entry) => entry.file === file);
-  if (fixture === undefined) throw new Error(`no fixture ${file}`);
-  return fixture.path;
-}
+const fixturePath = (file: string): string => fixtureFile('cnn-train', file);
 
 describe('cnn-train data', () => {
   it('generates the same hidden dataset from the same secret and another from another', () => {

@@ -1,25 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomFromSecret } from '@/judge/data/random';
 import { trainingTask } from '@/judge/tasks/dbn';
 import { FLIP_PROBABILITY, HIDDEN_SHAPE, PIXELS, type GlyphTestInput, type GlyphTrainInput } from '@/judge/tasks/dbn/train/data';
 import type { TrainingDataset } from '@/judge/tasks/training-types';
-import { listFixtures } from './host-judge';
-import { installGlobalTf, installWasmTf, trainOnHost, type HostTrainingRun } from './train-helpers';
+import { drawHiddenDataset, fixtureFile, type HostTrainingRun, installGlobalTf, installWasmTf, trainOnHost } from './train-helpers';
 
 /** Wall-clock allowance of a test that trains models: their CPU time is asserted separately. */
 const TRAINING_TIMEOUT_MS = 300_000;
 
 const SECRET = 'dbn-train-test';
 
-function hiddenDataset(secret = SECRET): TrainingDataset {
-  return trainingTask.hiddenDataset(randomFromSecret(secret, trainingTask.slug, `v${trainingTask.version}`, 'hidden'));
-}
+const hiddenDataset = (secret = SECRET): TrainingDataset => drawHiddenDataset(trainingTask, secret);
 
-function fixturePath(file: string): string {
-  const fixture = listFixtures('dbn-train').find((entry) => entry.file === file);
-  if (fixture === undefined) throw new Error(`no fixture ${file}`);
-  return fixture.path;
-}
+const fixturePath = (file: string): string => fixtureFile('dbn-train', file);
 
 describe('dbn-train data', () => {
   it('generates the same hidden dataset from the same secret and another from another', () => {
@@ -62,7 +54,7 @@ describe('dbn-train metric and grade', () => {
     expect(trainingTask.metric.evaluate(labels, labels, dataset)).toBe(1);
     expect(trainingTask.metric.evaluate(labels.map((label) => (label + 1) % 10), labels, dataset)).toBe(0);
     expect(() => trainingTask.metric.evaluate(labels.slice(1), labels, dataset)).toThrow(
-      `predict() output has length ${labels.length - 1}, expected ${labels.length} (predict() returns one class in 0..9 per test image)`,
+      `predict() output has length ${labels.length - 1}, expected ${labels.length} (predict() returns one class, 0 to 9, per test image)`,
     );
     expect(() => trainingTask.metric.evaluate(labels.map(() => 10), labels, dataset)).toThrow('predict() output[0] = 10, expected at most 9');
     expect(() => trainingTask.metric.evaluate(labels.map(() => 0.5), labels, dataset)).toThrow('predict() output[0] = 0.5, expected an integer');

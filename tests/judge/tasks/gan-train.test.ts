@@ -1,26 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomFromSecret } from '@/judge/data/random';
 import { trainingTask } from '@/judge/tasks/gan';
 import { HIDDEN_SHAPE, LATENT_DIM, RING, type RingTargets, type RingTestInput, type RingTrainInput } from '@/judge/tasks/gan/train/data';
 import { coveredModes, energyDistance, gaussianBaselinePoints, MISSED_MODE_PENALTY } from '@/judge/tasks/gan/train';
 import type { TrainingDataset } from '@/judge/tasks/training-types';
-import { listFixtures } from './host-judge';
-import { installGlobalTf, installWasmTf, trainOnHost, type HostTrainingRun } from './train-helpers';
+import { drawHiddenDataset, fixtureFile, type HostTrainingRun, installGlobalTf, installWasmTf, trainOnHost } from './train-helpers';
 
 /** Wall-clock allowance of a test that trains models: their CPU time is asserted separately. */
 const TRAINING_TIMEOUT_MS = 300_000;
 
 const SECRET = 'gan-train-test';
 
-function hiddenDataset(secret = SECRET): TrainingDataset {
-  return trainingTask.hiddenDataset(randomFromSecret(secret, trainingTask.slug, `v${trainingTask.version}`, 'hidden'));
-}
+const hiddenDataset = (secret = SECRET): TrainingDataset => drawHiddenDataset(trainingTask, secret);
 
-function fixturePath(file: string): string {
-  const fixture = listFixtures('gan-train').find((entry) => entry.file === file);
-  if (fixture === undefined) throw new Error(`no fixture ${file}`);
-  return fixture.path;
-}
+const fixturePath = (file: string): string => fixtureFile('gan-train', file);
 
 describe('gan-train data', () => {
   it('generates the same hidden dataset from the same secret and another from another', () => {

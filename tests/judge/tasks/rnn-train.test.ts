@@ -1,22 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomFromSecret } from '@/judge/data/random';
 import { trainingTask } from '@/judge/tasks/rnn';
 import { HIDDEN_SHAPE, type AddingTestInput, type AddingTrainInput } from '@/judge/tasks/rnn/train/data';
 import type { TrainingDataset } from '@/judge/tasks/training-types';
-import { listFixtures } from './host-judge';
-import { installGlobalTf, installWasmTf, trainOnHost, type HostTrainingRun } from './train-helpers';
+import { drawHiddenDataset, fixtureFile, type HostTrainingRun, installGlobalTf, installWasmTf, trainOnHost } from './train-helpers';
 
 const SECRET = 'rnn-train-test';
 
-function hiddenDataset(secret = SECRET): TrainingDataset {
-  return trainingTask.hiddenDataset(randomFromSecret(secret, trainingTask.slug, `v${trainingTask.version}`, 'hidden'));
-}
+const hiddenDataset = (secret = SECRET): TrainingDataset => drawHiddenDataset(trainingTask, secret);
 
-function fixturePath(file: string): string {
-  const fixture = listFixtures('rnn-train').find((entry) => entry.file === file);
-  if (fixture === undefined) throw new Error(`no fixture ${file}`);
-  return fixture.path;
-}
+const fixturePath = (file: string): string => fixtureFile('rnn-train', file);
 
 describe('rnn-train data', () => {
   it('generates the same hidden dataset from the same secret and another from another', () => {

@@ -1,6 +1,8 @@
+import { randomFromSecret } from '@/judge/data/random';
 import { cpuTfNamespace } from '@/judge/tasks/tfjs-cpu';
 import type { TrainedModel, TrainingDataset, TrainingTaskDefinition } from '@/judge/tasks/training-types';
 import type { Json } from '@/judge/tasks/types';
+import { listFixtures } from './host-judge';
 
 type TrainFunction = (trainInput: Json, budget: TrainingTaskDefinition['budget']) => Promise<TrainedModel>;
 
@@ -58,4 +60,16 @@ export async function trainOnHost(
     trainCpuMs: (used.user + used.system) / 1000,
     lossHistory: model.lossHistory,
   };
+}
+
+/** Draws a training part's hidden dataset from `secret` the way the judge does. */
+export function drawHiddenDataset(task: TrainingTaskDefinition, secret: string): TrainingDataset {
+  return task.hiddenDataset(randomFromSecret(secret, task.slug, `v${task.version}`, 'hidden'));
+}
+
+/** Returns the path of one of a part's fixtures, and fails when the fixture is missing. */
+export function fixtureFile(slug: string, file: string): string {
+  const fixture = listFixtures(slug).find((entry) => entry.file === file);
+  if (fixture === undefined) throw new Error(`no fixture ${file} for ${slug}`);
+  return fixture.path;
 }
