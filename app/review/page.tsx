@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SubmissionTable } from '@/components/submission-table';
-import { requirePageRole } from '@/lib/auth/page-guards';
+import { requirePageRole, viewerHasRole } from '@/lib/auth/page-guards';
 import { REVIEWER_ROLES } from '@/lib/auth/require-user';
 import { db } from '@/lib/db/client';
 import { listSubmissionsForReview } from '@/lib/submissions/list-submissions';
 
 export async function generateMetadata(): Promise<Metadata> {
+  if (!(await viewerHasRole(REVIEWER_ROLES))) return {};
   return { title: (await getTranslations('review'))('title') };
 }
 

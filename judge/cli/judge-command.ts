@@ -52,15 +52,24 @@ export function verdictStyle(verdict: string): Style {
   return 'red';
 }
 
+/**
+ * Returns the function part with this slug. A training part, which `holdout run` cannot run, and an
+ * unknown or unjudged slug are usage errors that list the judged slugs.
+ */
 export async function loadTask(slug: string): Promise<TaskDefinition<Json>> {
   const { findTask, taskRegistry } = await import('../tasks/registry');
   const task = findTask(slug);
   if (task) return task;
+  const { trainingTaskRegistry } = await import('../tasks/training-registry');
+  if (trainingTaskRegistry.has(slug)) {
+    throw new UsageError(`"${slug}" is a training part: holdout run works only on parts that implement a function; judge it with \`holdout judge ${slug} <file>\``);
+  }
+  const judged = [...taskRegistry.keys(), ...trainingTaskRegistry.keys()].join(', ');
   const { taskCatalog } = await import('../tasks/catalog');
   if (taskCatalog.some((entry) => entry.slug === slug)) {
-    throw new UsageError(`task "${slug}" is not judged yet; judged tasks: ${[...taskRegistry.keys()].join(', ')}`);
+    throw new UsageError(`task "${slug}" is not judged yet; judged tasks: ${judged}`);
   }
-  throw new UsageError(`unknown task "${slug}"; judged tasks: ${[...taskRegistry.keys()].join(', ')} (see \`holdout tasks\`)`);
+  throw new UsageError(`unknown task "${slug}"; judged tasks: ${judged} (see \`holdout tasks\`)`);
 }
 
 export function languageOf(file: string, option: string | undefined): Language {

@@ -32,6 +32,19 @@ export function wrapCompiled(code: string): string {
   return `(function (module, exports) {"use strict";\n${code}\n})`;
 }
 
+/** Harness operations during which candidate code runs: the module's top level, its function, and getters or proxy traps on its output. */
+export const CANDIDATE_OPERATIONS: ReadonlySet<string> = new Set(['load', 'call', 'model', 'predict', 'output']);
+
+/**
+ * Builds the runtime error for an exception that escaped the harness's try blocks while candidate
+ * code ran and no limit was hit. V8 raises some errors that no JavaScript `catch` can handle: a synchronous
+ * `import()` in an isolate without a module loader throws "Not supported" straight to the host.
+ */
+export function uncatchableError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `${message} (raised by the sandbox, not catchable by your code: import(), modules and host features are not available)`;
+}
+
 export function parseStatus(text: unknown): { status: HarnessStatus; payload: string } {
   if (typeof text !== 'string') throw new Error('the harness returned a non-string');
   const newline = text.indexOf('\n');
@@ -59,6 +72,9 @@ export async function runInIsolate(request: RunRequest): Promise<RunOutcome> {
   const isolate = new ivm.Isolate({ memoryLimit: request.limits.memoryMb });
   const guard = new IsolateGuard(isolate, request.limits);
 
+  // The harness operation that candidate code was running in when an exception escaped to the host.
+  let escapedFrom: string | null = null;
+
   async function callHarness(operation: string, args: unknown[], candidate: boolean, awaitPromise = false) {
     guard.beginPhase(candidate);
     try {
@@ -67,6 +83,9 @@ export async function runInIsolate(request: RunRequest): Promise<RunOutcome> {
         result: awaitPromise ? { promise: true, copy: true } : { copy: true },
       });
       return parseStatus(result);
+    } catch (error) {
+      if (CANDIDATE_OPERATIONS.has(operation)) escapedFrom = operation;
+      throw error;
     } finally {
       guard.endPhase();
     }
@@ -126,12 +145,14 @@ export async function runInIsolate(request: RunRequest): Promise<RunOutcome> {
   /**
    * Classifies an exception from the isolate itself. Candidate code runs inside the harness's try
    * blocks, so the exception means that the guard stopped the isolate, isolated-vm disposed it at
-   * its memory limit, or isolated-vm's own timeout (set just past the wall limit) fired.
+   * its memory limit, isolated-vm's own timeout (set just past the wall limit) fired, or candidate
+   * code made V8 raise an error that no `catch` can handle. Anything else is the judge's fault.
    */
   function classifyFailure(error: unknown): RunOutcome {
     if (guard.stopCause) return timeLimit(guard.stopCause);
     if (isolate.isDisposed) return { kind: 'memory_limit', cause: 'isolate', cpuMs: guard.candidateCpuMs(), console: consoleLines };
     if (guard.elapsedMs() >= request.limits.wallMs) return timeLimit('wall');
+    if (escapedFrom !== null) return { kind: 'threw', message: uncatchableError(error), cpuMs: guard.candidateCpuMs(), console: consoleLines };
     return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -4,7 +4,7 @@ import { CONSOLE_MAX_CHARS, MEMORY_NEAR_LIMIT_FRACTION } from './limits';
 import { loadTensorFlow, TfInitTimeoutError, type LoadedTensorFlow } from './load-tfjs';
 import type { RunOutcome, TfBackendName, TfSetup, TrainOutcome, TrainRequest } from './protocol';
 import { tfjsBundle } from './tfjs-bundle';
-import { HARNESS_CLOSURE, HARNESS_FILENAME, parseStatus, SUBMISSION_FILENAME, wrapCompiled } from './run-in-isolate';
+import { CANDIDATE_OPERATIONS, HARNESS_CLOSURE, HARNESS_FILENAME, parseStatus, SUBMISSION_FILENAME, uncatchableError, wrapCompiled } from './run-in-isolate';
 
 const BYTES_PER_MIB = 1024 * 1024;
 
@@ -75,6 +75,8 @@ async function trainOnce(request: TrainRequest, backend: TfBackendName): Promise
   let trainCpuMs: number | null = null;
   let loaded: LoadedTensorFlow | undefined;
   let dispatch: ivm.Reference<(...args: unknown[]) => unknown> | undefined;
+  // The harness operation that candidate code was running in when an exception escaped to the host.
+  let escapedFrom: string | null = null;
 
   const finish = (outcome: RunOutcome): TrainOutcome => ({ ...outcome, tf, trainCpuMs });
   const timeLimit = (cause: 'cpu' | 'harness' | 'wall'): TrainOutcome => finish({ kind: 'time_limit', cause, cpuMs: guard.candidateCpuMs(), console: consoleLines });
@@ -89,6 +91,9 @@ async function trainOnce(request: TrainRequest, backend: TfBackendName): Promise
         result: awaitPromise ? { promise: true, copy: true } : { copy: true },
       });
       return parseStatus(result);
+    } catch (error) {
+      if (CANDIDATE_OPERATIONS.has(operation)) escapedFrom = operation;
+      throw error;
     } finally {
       guard.endPhase();
     }
@@ -190,6 +195,7 @@ async function trainOnce(request: TrainRequest, backend: TfBackendName): Promise
     if (guard.stopCause) return timeLimit(guard.stopCause);
     if (isolate.isDisposed) return memoryLimit('isolate');
     if (guard.elapsedMs() >= limits.wallMs) return timeLimit('wall');
+    if (escapedFrom !== null) return finish({ kind: 'threw', message: uncatchableError(error), cpuMs: guard.candidateCpuMs(), console: consoleLines });
     return finish({ kind: 'internal', message });
   }
 }

@@ -20,12 +20,12 @@ export interface CustomRunJobContext {
  * so that pg-boss retries the job once and then marks it failed.
  */
 export async function runCustomRunJob(context: CustomRunJobContext, jobId: string, data: CustomRunJobData): Promise<CustomRunJobOutput> {
-  const { workerId, log } = context;
+  const { log } = context;
   try {
     return await runJob(context, jobId, data);
   } catch (error) {
     // pg-boss keeps the error as the failed job's output, which the web app never shows.
-    log.error({ runId: jobId, userId: data.userId, taskVersionId: data.taskVersionId, workerId, err: error }, 'custom run failed in the judge');
+    log.error({ runId: jobId, userId: data.userId, taskVersionId: data.taskVersionId, err: error }, 'custom run failed in the judge');
     throw error;
   }
 }
@@ -52,14 +52,13 @@ async function runJob(context: CustomRunJobContext, jobId: string, data: CustomR
         cpuMs: result.candidate.cpuMs,
         referenceCpuMs: result.reference.cpuMs,
         referenceStatus: result.reference.status,
-        workerId,
       },
       'custom run finished',
     );
     return { kind: 'result', result };
   } catch (error) {
     if (!(error instanceof CustomInputError)) throw error;
-    log.warn({ runId: jobId, userId: data.userId, task: task.slug, reason: error.message, workerId }, 'custom run input rejected by the worker');
+    log.warn({ runId: jobId, userId: data.userId, task: task.slug, reason: error.message }, 'custom run input rejected by the worker');
     return { kind: 'invalid_input', message: error.message };
   }
 }

@@ -49,7 +49,7 @@ export async function runJudgeJob(context: JudgeJobContext, submissionId: string
   const { db, workerId, log } = context;
   const submission = await startAttempt(db, submissionId, workerId);
   if (!submission) {
-    log.info({ submissionId, workerId }, 'submission missing or already judged; job skipped');
+    log.info({ submissionId }, 'submission missing or already judged; job skipped');
     return;
   }
   const attempt = submission.attempts;
@@ -76,16 +76,16 @@ export async function runJudgeJob(context: JudgeJobContext, submissionId: string
       : await judgeSubmission({ ...common, task, speedRepetitions: context.speedRepetitions });
 
     const finished = await finishAttempt(db, submissionId, attempt, workerId, report);
-    log.info({ submissionId, verdict: report.verdict, cpuMs: report.candidateCpuMs, attempt, workerId, finished }, finished ? 'submission judged' : 'result discarded: a newer attempt owns the submission');
+    log.info({ submissionId, verdict: report.verdict, cpuMs: report.candidateCpuMs, attempt, finished }, finished ? 'submission judged' : 'result discarded: a newer attempt owns the submission');
   } catch (error) {
     if (error instanceof AttemptSupersededError) {
-      log.warn({ submissionId, attempt, workerId }, 'judging stopped: a newer attempt owns the submission');
+      log.warn({ submissionId, attempt }, 'judging stopped: a newer attempt owns the submission');
       return;
     }
     const reason = error instanceof JudgeInternalError ? error.message : 'internal error in the judge';
-    log.error({ submissionId, attempt, workerId, err: error }, 'judging attempt failed');
+    log.error({ submissionId, attempt, err: error }, 'judging attempt failed');
     await abandonAttempt(db, submissionId, attempt, workerId, reason).catch((writeError: unknown) => {
-      log.error({ submissionId, attempt, workerId, err: writeError }, 'recording the failed attempt failed');
+      log.error({ submissionId, attempt, err: writeError }, 'recording the failed attempt failed');
     });
     throw error;
   }
@@ -95,5 +95,5 @@ export async function runJudgeJob(context: JudgeJobContext, submissionId: string
 export async function runDeadLetterJob(context: JudgeJobContext, submissionId: string): Promise<void> {
   const message = `The judge failed ${JUDGE_ATTEMPTS} times while judging this submission; this is not your fault. Please submit again later.`;
   const written = await failSubmission(context.db, submissionId, context.workerId, message);
-  context.log.error({ submissionId, verdict: 'internal_error', workerId: context.workerId, written }, 'judging attempts used up');
+  context.log.error({ submissionId, verdict: 'internal_error', written }, 'judging attempts used up');
 }

@@ -26,7 +26,8 @@ export async function runWorkerProcess(options: {
 
   let worker;
   try {
-    worker = await startJudgeWorker({ ...config, ...options, secret, log });
+    // The worker binds its id to every line itself.
+    worker = await startJudgeWorker({ ...config, ...options, secret, log: logger });
   } catch (error) {
     log.fatal({ err: error }, 'judge worker failed to start');
     process.exit(1);

@@ -64,7 +64,8 @@ const WORK_OPTIONS = { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds
  * task's limits, and the web app limits runs per user.
  */
 export async function startJudgeWorker(options: JudgeWorkerOptions): Promise<JudgeWorker> {
-  const log = options.log;
+  // Binds the worker's id to every line it logs.
+  const log = options.log.child({ workerId: options.workerId });
   const superviseSeconds = options.superviseIntervalSeconds ?? 10;
   const db = createDatabase(options.databaseUrl, { max: 4 });
   const sandbox = new SandboxProcess({ log });
@@ -81,7 +82,7 @@ export async function startJudgeWorker(options: JudgeWorkerOptions): Promise<Jud
     useListenNotify: true,
     instanceName: options.workerId,
   });
-  boss.on('error', (error) => log.error({ err: error, workerId: options.workerId }, 'judge queue error'));
+  boss.on('error', (error) => log.error({ err: error }, 'judge queue error'));
 
   const references = new ReferenceCache(options.referenceCacheDir ?? null, log);
   const context: JudgeJobContext = {
@@ -100,7 +101,7 @@ export async function startJudgeWorker(options: JudgeWorkerOptions): Promise<Jud
   await boss.start();
   await boss.work(JUDGE_QUEUE, WORK_OPTIONS, async ([job]) => {
     if (!isJudgeJobData(job.data)) {
-      log.error({ jobId: job.id, workerId: options.workerId }, 'judging job without a submission id; dropped');
+      log.error({ jobId: job.id }, 'judging job without a submission id; dropped');
       return;
     }
     await runJudgeJob(context, job.data.submissionId);
@@ -112,13 +113,13 @@ export async function startJudgeWorker(options: JudgeWorkerOptions): Promise<Jud
   const runContext = { db, sandbox: runSandbox, findTask: options.findTask, workerId: options.workerId, log };
   await boss.work(CUSTOM_RUN_QUEUE, WORK_OPTIONS, async ([job]) => {
     if (!isCustomRunJobData(job.data)) {
-      log.error({ runId: job.id, workerId: options.workerId }, 'custom run without valid data; dropped');
+      log.error({ runId: job.id }, 'custom run without valid data; dropped');
       return null;
     }
     return runCustomRunJob(runContext, job.id, job.data);
   });
-  log.info({ workerId: options.workerId }, 'judge worker started');
-  if (options.findTrainingTask) void prepareTraining(options, sandbox, references);
+  log.info('judge worker started');
+  if (options.findTrainingTask) void prepareTraining(options, log, sandbox, references);
 
   return {
     async stop() {
@@ -126,7 +127,7 @@ export async function startJudgeWorker(options: JudgeWorkerOptions): Promise<Jud
       await sandbox.close();
       await runSandbox.close();
       await db.$disconnect();
-      log.info({ workerId: options.workerId }, 'judge worker stopped');
+      log.info('judge worker stopped');
     },
   };
 }
@@ -137,21 +138,20 @@ export async function startJudgeWorker(options: JudgeWorkerOptions): Promise<Jud
  * submission needs it. Then warms the reference cache when asked. Failures are logged, and function
  * parts are judged regardless.
  */
-async function prepareTraining(options: JudgeWorkerOptions, sandbox: SandboxProcess, references: ReferenceCache): Promise<void> {
-  const { log, workerId } = options;
+async function prepareTraining(options: JudgeWorkerOptions, log: Logger, sandbox: SandboxProcess, references: ReferenceCache): Promise<void> {
   const backend = options.tfBackend ?? 'wasm';
   try {
     const [setup, hostBackends] = await Promise.all([probeIsolateBackend(sandbox, backend), availableHostBackends()]);
     log.info(
-      { workerId, isolateBackend: setup.backend, requestedBackend: backend, fallbackReason: setup.fallbackReason, loadMs: setup.loadMs, hostBackend: hostBackends[0] },
+      { isolateBackend: setup.backend, requestedBackend: backend, fallbackReason: setup.fallbackReason, loadMs: setup.loadMs, hostBackend: hostBackends[0] },
       'TensorFlow.js backends for training parts',
     );
   } catch (error) {
-    log.error({ workerId, err: error }, 'TensorFlow.js does not load in the sandbox; training parts will fail until it does');
+    log.error({ err: error }, 'TensorFlow.js does not load in the sandbox; training parts will fail until it does');
     return;
   }
   if (!options.warmReferences || !options.trainingTasks) return;
   const startedAt = Date.now();
   const failed = await warmReferences({ tasks: options.trainingTasks, secret: options.secret, sandbox, references, backend, log });
-  log.info({ workerId, tasks: options.trainingTasks.length, failed, ms: Date.now() - startedAt }, 'reference cache warmed');
+  log.info({ tasks: options.trainingTasks.length, failed, ms: Date.now() - startedAt }, 'reference cache warmed');
 }

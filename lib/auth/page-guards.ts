@@ -31,3 +31,17 @@ export function requirePageUser(returnTo: string): Promise<SessionUser> {
 export function requirePageRole(roles: readonly Role[], returnTo: string): Promise<SessionUser> {
   return guardPage(() => requireRole(roles), returnTo);
 }
+
+/**
+ * Returns whether the viewer is signed in with one of `roles`. Role-only pages name themselves in
+ * their title only then, so the 404 page that others get carries no trace of them.
+ */
+export async function viewerHasRole(roles: readonly Role[]): Promise<boolean> {
+  try {
+    await requireRole(roles);
+    return true;
+  } catch (error) {
+    if (isAppError(error) && (error.code === 'unauthenticated' || error.code === 'forbidden')) return false;
+    throw error;
+  }
+}

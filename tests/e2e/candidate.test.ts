@@ -141,6 +141,12 @@ describe('new candidate', () => {
     await page.getByRole('button', { name: 'Submit answer' }).click();
     await page.locator('.form-error', { hasText: 'The answer is empty.' }).waitFor();
 
+    // 1.2 million characters: past the server actions' body limit, so only the form can reject them.
+    await page.locator('textarea[name="body"]').fill('x'.repeat(1_200_000));
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await page.locator('.form-error', { hasText: /The answer is too long: at most 20,?000 characters\./ }).waitFor();
+    expect((await page.locator('textarea[name="body"]').inputValue()).length).toBe(1_200_000);
+
     const answer = 'K-means alternates assigning points to the nearest centroid and moving each centroid to the mean of its points.';
     await page.locator('textarea[name="body"]').fill(answer);
     await page.getByRole('button', { name: 'Submit answer' }).click();

@@ -68,6 +68,9 @@ describe('interviewer and admin paths', () => {
       const api = await session.page.request.get(`/api/submissions/${submissionId}`);
       expect(api.status()).toBe(404);
       expect((await session.page.goto('/review'))?.status()).toBe(404);
+      expect(await session.page.title()).not.toMatch(/Review|审阅/);
+      expect((await session.page.goto('/admin/users'))?.status()).toBe(404);
+      expect(await session.page.title()).not.toMatch(/Users|用户/);
     } finally {
       await session.close();
     }

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requirePageRole } from '@/lib/auth/page-guards';
+import { requirePageRole, viewerHasRole } from '@/lib/auth/page-guards';
 import { db } from '@/lib/db/client';
 import { listUsers } from '@/lib/users/list-users';
 import { RoleForm } from './role-form';
 
 export async function generateMetadata(): Promise<Metadata> {
+  if (!(await viewerHasRole(['admin']))) return {};
   return { title: (await getTranslations('admin'))('title') };
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requirePageRole } from '@/lib/auth/page-guards';
+import { requirePageRole, viewerHasRole } from '@/lib/auth/page-guards';
 import { REVIEWER_ROLES } from '@/lib/auth/require-user';
 import { db } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
@@ -11,6 +11,7 @@ import { ProfileView } from '../profile-view';
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
+  if (!(await viewerHasRole(REVIEWER_ROLES))) return {};
   return { title: (await getTranslations('profile'))('title') };
 }
 

@@ -11,6 +11,8 @@ import type { ActionResult } from '@/lib/http/action-result';
  */
 export function AnswerForm({ slug, maxLength }: { slug: string; maxLength: number }) {
   const t = useTranslations('question');
+  const tFields = useTranslations('fields');
+  const tErrors = useTranslations('errors');
   const [body, setBody] = useState('');
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -19,12 +21,21 @@ export function AnswerForm({ slug, maxLength }: { slug: string; maxLength: numbe
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The server rejects it too, but a body past the server actions' 1 MB limit would never reach it.
+    if (overLimit) {
+      setResult({ ok: false, code: 'too_large', message: tFields('answer_too_long', { limit: maxLength }) });
+      return;
+    }
     const form = new FormData();
     form.set('body', body);
     startTransition(async () => {
-      const outcome = await submitAnswerAction(slug, null, form);
-      setResult(outcome);
-      if (outcome.ok) setBody('');
+      try {
+        const outcome = await submitAnswerAction(slug, null, form);
+        setResult(outcome);
+        if (outcome.ok) setBody('');
+      } catch {
+        setResult({ ok: false, code: 'send_failed', message: tErrors('send_failed') });
+      }
     });
   }
 

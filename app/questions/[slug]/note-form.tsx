@@ -8,6 +8,8 @@ import type { ActionResult } from '@/lib/http/action-result';
 /** Edits the viewer's private note on a question. The text stays in the box when saving fails. */
 export function NoteForm({ slug, initialBody, updatedAt, maxLength }: { slug: string; initialBody: string; updatedAt: Date | null; maxLength: number }) {
   const t = useTranslations('question');
+  const tFields = useTranslations('fields');
+  const tErrors = useTranslations('errors');
   const format = useFormatter();
   const [body, setBody] = useState(initialBody);
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -17,9 +19,20 @@ export function NoteForm({ slug, initialBody, updatedAt, maxLength }: { slug: st
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The server rejects it too, but a body past the server actions' 1 MB limit would never reach it.
+    if (overLimit) {
+      setResult({ ok: false, code: 'too_large', message: tFields('note_too_long', { limit: maxLength }) });
+      return;
+    }
     const form = new FormData();
     form.set('body', body);
-    startTransition(async () => setResult(await saveNoteAction(slug, null, form)));
+    startTransition(async () => {
+      try {
+        setResult(await saveNoteAction(slug, null, form));
+      } catch {
+        setResult({ ok: false, code: 'send_failed', message: tErrors('send_failed') });
+      }
+    });
   }
 
   return (

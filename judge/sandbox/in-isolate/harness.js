@@ -6,7 +6,8 @@
 //
 // The host calls the returned dispatcher with one operation at a time, and each operation returns a
 // string. Candidate code only ever runs inside a try block here, so an exception that reaches the host
-// comes from the isolate itself (timeout, termination, memory limit), never from the candidate.
+// comes from the isolate itself: timeout, termination, memory limit, or an error that V8 raises past
+// every catch (a synchronous import() in an isolate without a module loader).
 (function createHarness(log, settings) {
   'use strict';
 

@@ -95,7 +95,8 @@ describe('holdout run', () => {
   }, 60_000);
 
   it.each([
-    ['unknown task', ['run', 'no-such-task', ACCEPTED_KMEANS, '--input', 'x.json'], /unknown task "no-such-task"/],
+    ['unknown task', ['run', 'no-such-task', ACCEPTED_KMEANS, '--input', 'x.json'], /unknown task "no-such-task"; judged tasks: kmeans, .*cnn-train/],
+    ['training part', ['run', 'cnn-train', ACCEPTED_KMEANS, '--input', 'x.json'], /"cnn-train" is a training part: holdout run works only on parts that implement a function/],
     ['missing file', ['run', 'kmeans', 'does-not-exist.ts', '--input', 'x.json'], /file not found: does-not-exist.ts/],
     ['missing input file', ['run', 'kmeans', ACCEPTED_KMEANS, '--input', 'no-input.json'], /input file not found: no-input.json/],
     ['missing --input', ['run', 'kmeans', ACCEPTED_KMEANS], /--input is required/],

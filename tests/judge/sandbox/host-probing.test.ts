@@ -57,6 +57,19 @@ describe('attack: probing for the host', () => {
     await expectSandboxStillJudges(sandbox());
   });
 
+  it('reports an uncatchable import() as a runtime error', async () => {
+    const code = submission(`let found = 'nothing';
+      try { found = String((0, eval)('import("fs")')); } catch { found = 'caught'; }
+      if (found !== 'nothing') throw new Error(found);
+      return ${CORRECT_RESULT};`);
+    const report = await judgeAttack(sandbox(), code);
+
+    expect(report.verdict).toBe('runtime_error');
+    expect(report.tests.map((test) => test.verdict)).toEqual(['runtime_error', 'runtime_error']);
+    expect(report.tests[0].message).toContain('import(), modules and host features are not available');
+    await expectSandboxStillJudges(sandbox());
+  });
+
   it('rejects require at compile time', async () => {
     const report = await judgeAttack(sandbox(), "export function sumRows(rows) { const os = require('os'); return [os.cpus().length]; }", { language: 'javascript' });
 

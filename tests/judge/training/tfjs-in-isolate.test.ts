@@ -107,6 +107,15 @@ describe('TensorFlow.js in the isolate', { timeout: 60_000 }, () => {
     expect(predictions).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'failed', 'failed', 'failed', 0]);
   });
 
+  it('reports an uncatchable import() in predict as thrown', async () => {
+    const outcome = await train(`export async function train() {
+      return { predict() { try { return String((0, eval)('import("fs")')); } catch { return 'caught'; } } };
+    }`);
+
+    expect(outcome).toMatchObject({ kind: 'threw' });
+    expect(outcome.kind === 'threw' ? outcome.message : '').toContain('import(), modules and host features are not available');
+  });
+
   it('copies the loss history as numbers', async () => {
     const longHistory = await observe('return { lossHistory: Array.from({ length: 10_050 }, (_, i) => i), predict: () => 0 };');
     const mixed = await observe('return { lossHistory: new Float32Array([0.5, 0.25]), predict: () => 0 };');

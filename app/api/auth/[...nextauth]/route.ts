@@ -24,7 +24,8 @@ export const POST = apiRoute<Context>(async (request, context) => {
     const form = new URLSearchParams(await request.clone().text());
     const decision = await consumeSignInAttempt(db(), { email: form.get('email') ?? '', ip: clientIp(request.headers) });
     if (!decision.allowed) {
-      const url = new URL('/sign-in?error=RateLimited', request.url).toString();
+      // Behind `next start`, request.url names localhost whatever address the browser used.
+      const url = new URL('/sign-in?error=RateLimited', process.env.NEXTAUTH_URL || request.url).toString();
       return Response.json(
         { url, error: 'RateLimited' },
         { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) } },
