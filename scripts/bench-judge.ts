@@ -363,7 +363,7 @@ async function main(): Promise<void> {
       '',
       'CPU time of the call in a fresh isolate in the sandbox process, as the judge measures it, against plain',
       'Node running the same compiled code, freshly loaded, on the same arguments parsed from the same JSON.',
-      'Both sides are process CPU time (process.cpuUsage). Target: at most 1.05.',
+      'Both sides are process CPU time (process.cpuUsage), and both processes run with `--no-concurrent-recompilation` as the sandbox does. Target: at most 1.05.',
       '',
       '| test | isolate ms | plain Node ms | ratio |',
       '|---|---:|---:|---:|',

@@ -398,7 +398,7 @@ async function main(): Promise<void> {
     '### The same workload inside the isolate and on the host',
     '',
     'CPU time of train() in the isolate (as the judge measures it) against the same module on the host with the',
-    'same backend (wasm: SIMD, one thread, on both sides). Ratio = isolate ÷ host.',
+    'same backend (wasm: SIMD, one thread, on both sides; both processes run with `--no-concurrent-recompilation`). Ratio = isolate ÷ host.',
     '',
     '| workload | backend | isolate ms | host ms | ratio |',
     '|---|---|---:|---:|---:|',
